@@ -1,0 +1,41 @@
+package org.custodia.testsupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole service on a random port against the real PostgreSQL and Keycloak that {@code scripts/test.sh} started.
+ * Starts nothing itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class IntegrationTestBase {
+
+    protected final Tokens tokens = new Tokens();
+
+    @Autowired
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestEnvironment.requireServices();
+        registry.add("spring.r2dbc.url", () -> TestEnvironment.R2DBC_URL);
+        registry.add("spring.flyway.url", () -> TestEnvironment.JDBC_URL);
+        registry.add("custodia.security.keycloak-url", () -> TestEnvironment.KEYCLOAK_URL);
+        // Expiry is tested with a token that lives one second; production tolerates 30 s of clock skew.
+        registry.add("custodia.security.clock-skew", () -> "0s");
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> getAs(String realmAndRole, String uri, Object... variables) {
+        return client.get().uri(uri, variables).header(HttpHeaders.AUTHORIZATION, bearer(tokens.of(realmAndRole)));
+    }
+}
