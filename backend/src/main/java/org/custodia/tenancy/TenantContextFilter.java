@@ -2,6 +2,7 @@ package org.custodia.tenancy;
 
 import java.util.Optional;
 import org.custodia.security.CallerAuthentication;
+import org.custodia.shared.observability.LogFields;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -28,8 +29,11 @@ public class TenantContextFilter implements WebFilter {
                 .map(authentication ->
                         ((CallerAuthentication) authentication).caller().tenant())
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(tenant -> chain.filter(exchange)
-                        .contextWrite(context ->
-                                tenant.map(t -> TenantContext.with(context, t)).orElse(context)));
+                .flatMap(tenant -> {
+                    tenant.ifPresent(t -> exchange.getAttributes().put(LogFields.TENANT, t.code()));
+                    return chain.filter(exchange)
+                            .contextWrite(context -> tenant.map(t -> TenantContext.with(context, t))
+                                    .orElse(context));
+                });
     }
 }

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is well-formed), returns it in the response,
- * puts it in the logging context and writes one access log line: method, path without query, status, duration.
+ * puts it in the logging context and writes one access log line: method, path without query, status, duration and
+ * the tenant code ({@link org.custodia.tenancy.TenantContextFilter} leaves it as an exchange attribute).
  * Runs before security so that 401 answers carry the id too.
  */
 @Component
@@ -41,13 +42,14 @@ public class RequestIdFilter implements WebFilter {
         long started = System.nanoTime();
         return chain.filter(exchange)
                 .doFinally(signal -> log.info(
-                        "{} {} {} {}ms",
+                        "{} {} {} {}ms tenant={}",
                         exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath().value(),
                         exchange.getResponse().getStatusCode() == null
                                 ? "-"
                                 : exchange.getResponse().getStatusCode().value(),
-                        (System.nanoTime() - started) / 1_000_000))
+                        (System.nanoTime() - started) / 1_000_000,
+                        exchange.getAttributeOrDefault(LogFields.TENANT, "-")))
                 .contextWrite(context -> context.put(LogFields.REQUEST_ID, requestId));
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test: the frontend's, then the backend's unit tests (Surefire) and integration tests (Failsafe)
+# against a real PostgreSQL and a real Keycloak. Starts them when they are not running already, and stops
+# what it started. Usage: scripts/test.sh [extra Maven arguments, e.g. -Dit.test=RowLevelSecurityIT]
+set -euo pipefail
+# shellcheck source=lib/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/postgres.sh
+. "$CUSTODIA_ROOT/scripts/lib/postgres.sh"
+# shellcheck source=lib/keycloak.sh
+. "$CUSTODIA_ROOT/scripts/lib/keycloak.sh"
+
+TEST_DB="${CUSTODIA_TEST_DB:-custodia_test}"
+started=$SECONDS
+
+stop_started_services() {
+  local status=$?
+  kc_stop
+  pg_stop
+  log "tests finished in $((SECONDS - started))s with exit status $status"
+  exit "$status"
+}
+trap stop_started_services EXIT
+trap 'exit 130' INT TERM
+
+command -v java >/dev/null || die "Java 17 or newer is required"
+command -v mvn >/dev/null || die "Maven is required"
+command -v node >/dev/null || die "Node 20 or newer is required"
+
+log "frontend tests"
+(cd "$CUSTODIA_ROOT/frontend" && npm test --silent)
+
+pg_ensure_installed
+pg_start
+# A fresh schema each run, so the migrations are tested from scratch too.
+pg_reset_database "$TEST_DB"
+kc_install
+kc_start
+
+export CUSTODIA_TEST_PG_PORT="$CUSTODIA_PG_PORT"
+export CUSTODIA_TEST_DB="$TEST_DB"
+export CUSTODIA_TEST_KEYCLOAK_URL="$CUSTODIA_KC_URL"
+
+log "backend tests (unit, then integration against PostgreSQL :$CUSTODIA_PG_PORT and Keycloak $CUSTODIA_KC_URL)"
+(cd "$CUSTODIA_ROOT" && mvn -B -ntp verify "$@")
