@@ -25,16 +25,14 @@ stop_everything() {
   for pid in "$frontend_pid" "$backend_pid"; do
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
-  kc_stop
+  if [ "${KC_STARTED_BY_US:-0}" = 1 ]; then kc_stop; fi
   pg_stop
   log "stopped"
 }
 trap stop_everything EXIT
 trap 'exit 130' INT TERM
 
-command -v java >/dev/null || die "Java 17 or newer is required"
-command -v mvn >/dev/null || die "Maven is required"
-command -v node >/dev/null || die "Node 20 or newer is required"
+require_toolchain
 for port in "$CUSTODIA_BACKEND_PORT" "$CUSTODIA_FRONTEND_PORT"; do
   port_open "$port" && die "port $port is in use: is Custodia already running? (override with CUSTODIA_BACKEND_PORT / CUSTODIA_FRONTEND_PORT)"
 done

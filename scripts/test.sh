@@ -15,7 +15,7 @@ started=$SECONDS
 
 stop_started_services() {
   local status=$?
-  kc_stop
+  if [ "${KC_STARTED_BY_US:-0}" = 1 ]; then kc_stop; fi
   pg_stop
   log "tests finished in $((SECONDS - started))s with exit status $status"
   exit "$status"
@@ -23,9 +23,7 @@ stop_started_services() {
 trap stop_started_services EXIT
 trap 'exit 130' INT TERM
 
-command -v java >/dev/null || die "Java 17 or newer is required"
-command -v mvn >/dev/null || die "Maven is required"
-command -v node >/dev/null || die "Node 20 or newer is required"
+require_toolchain
 
 log "frontend tests"
 (cd "$CUSTODIA_ROOT/frontend" && npm test --silent)

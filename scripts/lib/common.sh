@@ -46,3 +46,11 @@ wait_until() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The tools a developer machine must bring; everything else the scripts install themselves.
+require_toolchain() {
+  command -v java >/dev/null || die "Java 17 or newer is required"
+  command -v mvn >/dev/null || die "Maven is required"
+  command -v node >/dev/null || die "Node 20 or newer is required"
+  command -v curl >/dev/null || die "curl is required"
+}

@@ -30,6 +30,7 @@ kc_install() {
   # One installer at a time per cache: several checkouts share it.
   (
     if command -v flock >/dev/null; then flock 9; fi
+    rm -rf "$CUSTODIA_CACHE"/.keycloak-tmp.* # left by an interrupted install
     if [ ! -x "$CUSTODIA_KC_HOME/bin/kc.sh" ]; then
       _kc_unpack || exit 1
     fi
@@ -217,11 +218,12 @@ _kc_group_gone() {
 _kc_unpack() {
   log "Installing Keycloak $CUSTODIA_KC_VERSION into $CUSTODIA_KC_HOME"
   local tmp
-  tmp="$(mktemp -d "$CUSTODIA_CACHE/.keycloak-install.XXXXXX")" || return 1
-  # Outside any project directory, so a pom.xml being edited cannot interfere.
-  if ! (cd "$tmp" && mvn -q -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  tmp="$(mktemp -d "$CUSTODIA_CACHE/.keycloak-tmp.XXXXXX")" || return 1
+  # Run outside any project directory, so a pom.xml being edited cannot interfere.
+  if ! (cd "$tmp" && mvn -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         "-Dartifact=org.keycloak:keycloak-quarkus-dist:$CUSTODIA_KC_VERSION:zip" \
-        "-DoutputDirectory=$tmp" >&2); then
+        "-DoutputDirectory=$tmp" >"$tmp/mvn.log" 2>&1); then
+    tail -n 30 "$tmp/mvn.log" >&2
     log "could not fetch org.keycloak:keycloak-quarkus-dist:$CUSTODIA_KC_VERSION:zip through Maven"
     rm -rf "$tmp"
     return 1
@@ -255,7 +257,7 @@ _kc_image_current() {
 _kc_prebuild() {
   local build_log="$CUSTODIA_STATE/logs/keycloak-build.log" work
   log "Building the Keycloak server image for start-dev (${CUSTODIA_KC_BUILD_OPTIONS[*]}), about a minute, once (log: $build_log)"
-  work="$(mktemp -d "$CUSTODIA_CACHE/.keycloak-build.XXXXXX")" || return 1
+  work="$(mktemp -d "$CUSTODIA_CACHE/.keycloak-tmp.XXXXXX")" || return 1
   (
     cd "$work" || exit 1
     export JAVA_OPTS_KC_HEAP="$CUSTODIA_KC_HEAP"
