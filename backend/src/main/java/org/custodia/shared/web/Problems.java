@@ -1,6 +1,7 @@
 package org.custodia.shared.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodia.shared.error.ConflictException;
@@ -123,13 +124,20 @@ final class Problems {
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            problem.setProperty(
-                    "errors",
-                    errors.stream()
-                            .map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message())))
-                            .toList());
+            problem.setProperty("errors", errors.stream().map(Problems::asMap).toList());
         }
         return problem;
+    }
+
+    private static Map<String, Object> asMap(FieldError error) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field", error.field());
+        entry.put("message", String.valueOf(error.message()));
+        if (error.line() != null && error.line() > 0) {
+            entry.put("line", error.line());
+            entry.put("column", error.column());
+        }
+        return entry;
     }
 
     private static ProblemDetail problem(HttpStatusCode status, URI type, String detail) {

@@ -1,0 +1,128 @@
+package org.custodia.methodology.expression;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelSource;
+import dev.cel.common.CelSourceLocation;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles tenants' expressions in Google's Common Expression Language. CEL has no loops beyond bounded
+ * comprehensions, no I/O and no clock, and only sees the variables given to it; what it lacks is a runtime cost
+ * limit, so the size, depth and iterations of an expression are bounded here instead. A compiled expression is
+ * cached by the caller; compiling is far slower than evaluating.
+ */
+public final class Expressions {
+
+    /** Longest expression accepted, in characters. */
+    public static final int MAX_LENGTH = 2_000;
+
+    private static final CelOptions LIMITS = CelOptions.current()
+            .maxExpressionCodePointSize(MAX_LENGTH)
+            .maxParseExpressionNodeCount(400)
+            .maxParseRecursionDepth(32)
+            .comprehensionMaxIterations(1_000)
+            .maxRegexProgramSize(200)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+
+    private final Map<ExpressionEnvironment, Cel> environments = new EnumMap<>(ExpressionEnvironment.class);
+
+    public Expressions() {
+        for (ExpressionEnvironment environment : ExpressionEnvironment.values()) {
+            CelBuilder builder = CelFactory.standardCelBuilder()
+                    .setOptions(LIMITS)
+                    .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                    .setResultType(environment.resultType());
+            environment.variables().forEach(builder::addVar);
+            environments.put(environment, builder.build());
+        }
+    }
+
+    public CompiledExpression compile(ExpressionEnvironment environment, String source)
+            throws InvalidExpressionException {
+        if (source == null || source.isBlank()) {
+            throw new InvalidExpressionException(List.of(new ExpressionIssue(0, 0, "must not be blank")));
+        }
+        Cel cel = environments.get(environment);
+        try {
+            CelAbstractSyntaxTree ast = cel.compile(source).getAst();
+            return new CompiledExpression(
+                    source,
+                    cel.createProgram(ast),
+                    references(ast, environment.variables().keySet()));
+        } catch (CelValidationException e) {
+            throw new InvalidExpressionException(
+                    e.getErrors().stream().map(Expressions::issue).toList());
+        } catch (CelEvaluationException e) {
+            throw new InvalidExpressionException(List.of(new ExpressionIssue(0, 0, e.getMessage())));
+        }
+    }
+
+    private static ExpressionIssue issue(CelIssue issue) {
+        CelSourceLocation location = issue.getSourceLocation();
+        // CEL reports 1-based lines and 0-based columns; people count columns from 1.
+        boolean known = location != null && !location.equals(CelSourceLocation.NONE);
+        return new ExpressionIssue(
+                known ? location.getLine() : 0, known ? location.getColumn() + 1 : 0, issue.getMessage());
+    }
+
+    private static List<CompiledExpression.Reference> references(
+            CelAbstractSyntaxTree ast, java.util.Set<String> variables) {
+        List<CompiledExpression.Reference> references = new ArrayList<>();
+        CelSource source = ast.getSource();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
+            CelExpr expr = node.expr();
+            referencedKey(expr, variables).ifPresent(reference -> {
+                CelSourceLocation at = Optional.ofNullable(
+                                source.getPositionsMap().get(expr.id()))
+                        .flatMap(source::getOffsetLocation)
+                        .orElse(CelSourceLocation.NONE);
+                boolean known = !at.equals(CelSourceLocation.NONE);
+                references.add(new CompiledExpression.Reference(
+                        reference[0], reference[1], known ? at.getLine() : 0, known ? at.getColumn() + 1 : 0));
+            });
+        });
+        return references;
+    }
+
+    /** {@code [variable, key]} when the node is {@code variable.key}, {@code has(variable.key)} or {@code variable['key']}. */
+    private static Optional<String[]> referencedKey(CelExpr expr, java.util.Set<String> variables) {
+        if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+            CelExpr operand = expr.select().operand();
+            if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+                    && variables.contains(operand.ident().name())) {
+                return Optional.of(
+                        new String[] {operand.ident().name(), expr.select().field()});
+            }
+        }
+        if (expr.getKind() == CelExpr.ExprKind.Kind.CALL
+                && expr.call().function().equals("_[_]")
+                && expr.call().args().size() == 2) {
+            CelExpr operand = expr.call().args().get(0);
+            CelExpr key = expr.call().args().get(1);
+            if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+                    && variables.contains(operand.ident().name())
+                    && key.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && key.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                return Optional.of(
+                        new String[] {operand.ident().name(), key.constant().stringValue()});
+            }
+        }
+        return Optional.empty();
+    }
+}
