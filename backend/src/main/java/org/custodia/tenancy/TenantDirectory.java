@@ -2,14 +2,12 @@ package org.custodia.tenancy;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import java.util.Map;
 import java.util.UUID;
+import org.custodia.shared.persistence.JsonDocuments;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tenant registry. It is platform data, not tenant-owned, so it is read outside tenant transactions. It is
@@ -19,13 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class TenantDirectory {
 
-    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {};
     private static final String COLUMNS = "id, code, realm, status, display_name, default_language, time_zone";
 
     private final DatabaseClient db;
-    private final JsonMapper json;
+    private final JsonDocuments json;
 
-    TenantDirectory(DatabaseClient db, JsonMapper json) {
+    TenantDirectory(DatabaseClient db, JsonDocuments json) {
         this.db = db;
         this.json = json;
     }
@@ -49,7 +46,7 @@ public class TenantDirectory {
                 row.get("code", String.class),
                 row.get("realm", String.class),
                 TenantStatus.valueOf(row.get("status", String.class)),
-                json.readValue(row.get("display_name", Json.class).asString(), NAMES),
+                json.texts(row.get("display_name", Json.class)),
                 row.get("default_language", String.class),
                 row.get("time_zone", String.class));
     }

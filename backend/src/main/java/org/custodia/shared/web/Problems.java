@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.error.UnprocessableException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +35,9 @@ final class Problems {
         }
         if (error instanceof ServerWebInputException input) {
             return unreadable(input);
+        }
+        if (error instanceof InvalidRequestException invalid) {
+            return invalid(invalid.getMessage(), invalid.errors());
         }
         if (error instanceof UnprocessableException rule) {
             return withErrors(

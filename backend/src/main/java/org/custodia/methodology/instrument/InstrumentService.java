@@ -1,0 +1,268 @@
+package org.custodia.methodology.instrument;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.custodia.methodology.expression.Expressions;
+import org.custodia.methodology.instrument.InstrumentRequests.CreateInstrument;
+import org.custodia.methodology.instrument.InstrumentRequests.DryRun;
+import org.custodia.methodology.instrument.InstrumentRequests.NewDraft;
+import org.custodia.methodology.instrument.InstrumentRequests.SaveDraft;
+import org.custodia.methodology.instrument.InstrumentViews.ExportedInstrument;
+import org.custodia.methodology.instrument.InstrumentViews.ExportedVersion;
+import org.custodia.methodology.instrument.InstrumentViews.InstrumentView;
+import org.custodia.methodology.instrument.InstrumentViews.VersionSummary;
+import org.custodia.methodology.instrument.InstrumentViews.VersionView;
+import org.custodia.methodology.risk.RiskScale;
+import org.custodia.methodology.risk.RiskScaleService;
+import org.custodia.security.Caller;
+import org.custodia.shared.error.ConflictException;
+import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.InvalidRequestException;
+import org.custodia.shared.error.NotFoundException;
+import org.custodia.shared.error.UnprocessableException;
+import org.custodia.shared.persistence.JsonDocuments;
+import org.custodia.shared.persistence.UuidV7;
+import org.custodia.tenancy.Tenant;
+import org.custodia.tenancy.TenantTransactions;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Instruments and their versions: drafts are edited under optimistic locking, publishing validates everything and
+ * freezes the definition, retiring stops new assessments. Dry runs score answers against any version.
+ */
+@Service
+public class InstrumentService {
+
+    private static final InstrumentDefinition EMPTY = new InstrumentDefinition(List.of(), List.of(), null);
+
+    private final InstrumentRepository instruments;
+    private final InstrumentVersionRepository versions;
+    private final RiskScaleService riskScales;
+    private final TenantTransactions tx;
+    private final JsonDocuments json;
+    private final Clock clock;
+    private final DefinitionValidator validator;
+    private final Scorer scorer = new Scorer();
+
+    InstrumentService(
+            InstrumentRepository instruments,
+            InstrumentVersionRepository versions,
+            RiskScaleService riskScales,
+            TenantTransactions tx,
+            JsonDocuments json,
+            Clock clock) {
+        this.instruments = instruments;
+        this.versions = versions;
+        this.riskScales = riskScales;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+        this.validator = new DefinitionValidator(new Expressions());
+    }
+
+    Flux<InstrumentView> list() {
+        return tx.readMany(() -> instruments.findAllByOrderByCode().concatMap(this::view));
+    }
+
+    Mono<InstrumentView> get(UUID id) {
+        return tx.read(() -> instrument(id).flatMap(this::view));
+    }
+
+    Mono<InstrumentView> create(CreateInstrument request) {
+        return tx.write(() -> instruments
+                .save(new InstrumentEntity(
+                        UuidV7.next(),
+                        request.code(),
+                        request.kind().name(),
+                        json.write(request.name()),
+                        json.write(request.description() == null ? Map.of() : request.description()),
+                        null,
+                        clock.instant()))
+                .flatMap(this::view));
+    }
+
+    Mono<VersionView> newDraft(Tenant tenant, UUID instrumentId, NewDraft request) {
+        return tx.write(() -> instrument(instrumentId)
+                .then(
+                        request.copyFrom() == null
+                                ? Mono.just(request.definition() == null ? EMPTY : request.definition())
+                                : version(request.copyFrom())
+                                        .filter(source -> source.instrumentId().equals(instrumentId))
+                                        .switchIfEmpty(Mono.error(new UnprocessableException(
+                                                "Copy only from a version of the same instrument.",
+                                                List.of(new FieldError(
+                                                        "copyFrom", "is not a version of this instrument")))))
+                                        .map(source -> json.read(source.definition(), InstrumentDefinition.class)))
+                .flatMap(definition -> insertDraft(instrumentId, definition))
+                .flatMap(draft -> view(tenant, draft)));
+    }
+
+    Mono<VersionView> getVersion(Tenant tenant, UUID versionId) {
+        return tx.read(() -> version(versionId).flatMap(version -> view(tenant, version)));
+    }
+
+    Mono<VersionView> saveDraft(Tenant tenant, UUID versionId, SaveDraft request) {
+        return tx.write(() -> version(versionId)
+                .flatMap(current -> requireDraft(current)
+                        .then(versions.save(
+                                current.withDefinition(json.write(request.definition()), request.version()))))
+                .flatMap(saved -> view(tenant, saved)));
+    }
+
+    Mono<VersionView> publish(Caller caller, UUID versionId, long expectedVersion) {
+        Tenant tenant = caller.tenant().orElseThrow();
+        return tx.write(() -> version(versionId)
+                .flatMap(current -> requireDraft(current)
+                        .then(compile(tenant, current))
+                        .flatMap(result -> result.valid()
+                                ? versions.save(current.published(expectedVersion, clock.instant(), caller.subject()))
+                                : Mono.error(new UnprocessableException(
+                                        "The draft has problems and cannot be published.", result.errors()))))
+                .flatMap(saved -> view(tenant, saved)));
+    }
+
+    Mono<VersionView> retire(Tenant tenant, UUID versionId, long expectedVersion) {
+        return tx.write(() -> version(versionId)
+                .flatMap(current -> current.statusValue() == VersionStatus.PUBLISHED
+                        ? versions.save(current.retired(expectedVersion, clock.instant()))
+                        : Mono.error(new ConflictException("Only a published version can be retired.")))
+                .flatMap(saved -> view(tenant, saved)));
+    }
+
+    Mono<ScoringResult> dryRun(Tenant tenant, UUID versionId, DryRun request) {
+        return tx.read(() -> version(versionId).flatMap(version -> compile(tenant, version)))
+                .flatMap(result -> {
+                    if (!result.valid()) {
+                        return Mono.error(new UnprocessableException(
+                                "The version has problems; fix them before scoring.", result.errors()));
+                    }
+                    List<FieldError> errors = AnswerValidator.validate(result.compiled(), request.answers());
+                    if (request.judgement() != null
+                            && request.judgement().level() != null
+                            && !result.compiled()
+                                    .riskLevels()
+                                    .contains(request.judgement().level())) {
+                        errors = new ArrayList<>(errors);
+                        errors.add(new FieldError("judgement.level", "is not one of this country's risk levels"));
+                    }
+                    if (!errors.isEmpty()) {
+                        return Mono.error(
+                                new InvalidRequestException("Some answers do not fit the instrument.", errors));
+                    }
+                    return Mono.just(scorer.score(result.compiled(), request.answers(), request.judgement()));
+                });
+    }
+
+    Mono<ExportedVersion> export(UUID versionId) {
+        return tx.read(() -> version(versionId)
+                .flatMap(version -> instrument(version.instrumentId())
+                        .map(instrument -> new ExportedVersion(
+                                ExportedVersion.SCHEMA,
+                                new ExportedInstrument(
+                                        instrument.code(),
+                                        InstrumentKind.valueOf(instrument.kind()),
+                                        json.texts(instrument.name()),
+                                        json.texts(instrument.description())),
+                                json.read(version.definition(), InstrumentDefinition.class)))));
+    }
+
+    /** Imports a shared version as a new draft, of the instrument with the same code or of a new one. */
+    Mono<VersionView> importVersion(Tenant tenant, ExportedVersion document) {
+        if (!ExportedVersion.SCHEMA.equals(document.schema())) {
+            return Mono.error(new UnprocessableException(
+                    "Unknown document schema.",
+                    List.of(new FieldError("schema", "must be " + ExportedVersion.SCHEMA))));
+        }
+        ExportedInstrument shared = document.instrument();
+        return tx.write(() -> instruments
+                .findByCode(shared.code())
+                .switchIfEmpty(Mono.defer(() -> instruments.save(new InstrumentEntity(
+                        UuidV7.next(),
+                        shared.code(),
+                        shared.kind().name(),
+                        json.write(shared.name()),
+                        json.write(shared.description() == null ? Map.of() : shared.description()),
+                        null,
+                        clock.instant()))))
+                .flatMap(instrument -> insertDraft(instrument.id(), document.definition()))
+                .flatMap(draft -> view(tenant, draft)));
+    }
+
+    private Mono<InstrumentVersionEntity> insertDraft(UUID instrumentId, InstrumentDefinition definition) {
+        return versions.nextNumber(instrumentId)
+                .flatMap(number -> versions.save(new InstrumentVersionEntity(
+                        UuidV7.next(),
+                        instrumentId,
+                        number,
+                        VersionStatus.DRAFT.name(),
+                        json.write(definition),
+                        null,
+                        clock.instant(),
+                        null,
+                        null,
+                        null)))
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> new ConflictException(
+                                "This instrument has a draft already: edit it, or publish it first."));
+    }
+
+    private static Mono<Void> requireDraft(InstrumentVersionEntity version) {
+        return version.statusValue() == VersionStatus.DRAFT
+                ? Mono.empty()
+                : Mono.error(new ConflictException("Version " + version.number() + " is " + version.status()
+                        + " and can never change; create a new version instead."));
+    }
+
+    private Mono<DefinitionValidator.Result> compile(Tenant tenant, InstrumentVersionEntity version) {
+        return riskScales
+                .current()
+                .map(RiskScale::codes)
+                .map(levels -> validator.validate(
+                        json.read(version.definition(), InstrumentDefinition.class), levels, tenant.defaultLanguage()));
+    }
+
+    private Mono<InstrumentEntity> instrument(UUID id) {
+        return instruments.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument.")));
+    }
+
+    private Mono<InstrumentVersionEntity> version(UUID id) {
+        return versions.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument version.")));
+    }
+
+    private Mono<InstrumentView> view(InstrumentEntity instrument) {
+        return versions.findByInstrumentIdOrderByNumber(instrument.id())
+                .map(v -> new VersionSummary(v.id(), v.number(), v.statusValue(), v.version(), v.publishedAt()))
+                .collectList()
+                .map(summaries -> new InstrumentView(
+                        instrument.id(),
+                        instrument.code(),
+                        InstrumentKind.valueOf(instrument.kind()),
+                        json.texts(instrument.name()),
+                        json.texts(instrument.description()),
+                        instrument.version(),
+                        summaries));
+    }
+
+    private Mono<VersionView> view(Tenant tenant, InstrumentVersionEntity version) {
+        Mono<List<FieldError>> problems = version.statusValue() == VersionStatus.DRAFT
+                ? compile(tenant, version).map(DefinitionValidator.Result::errors)
+                : Mono.just(List.of());
+        return problems.map(found -> new VersionView(
+                version.id(),
+                version.instrumentId(),
+                version.number(),
+                version.statusValue(),
+                version.version(),
+                json.read(version.definition(), InstrumentDefinition.class),
+                version.publishedAt(),
+                version.retiredAt(),
+                found));
+    }
+}

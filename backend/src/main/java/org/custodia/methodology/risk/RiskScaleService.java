@@ -1,0 +1,139 @@
+package org.custodia.methodology.risk;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.custodia.shared.error.ConflictException;
+import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.UnprocessableException;
+import org.custodia.shared.persistence.JsonDocuments;
+import org.custodia.tenancy.Tenant;
+import org.custodia.tenancy.TenantTransactions;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Service
+public class RiskScaleService {
+
+    private final DatabaseClient db;
+    private final TenantTransactions tx;
+    private final JsonDocuments json;
+
+    RiskScaleService(DatabaseClient db, TenantTransactions tx, JsonDocuments json) {
+        this.db = db;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** The caller's tenant's scale; version 0 and no levels before the first save. */
+    public Mono<RiskScale> current() {
+        return tx.read(this::load);
+    }
+
+    Mono<RiskScale> replace(Tenant tenant, RiskScale scale) {
+        List<FieldError> errors = problems(tenant, scale);
+        if (!errors.isEmpty()) {
+            return Mono.error(new UnprocessableException("The risk levels are not consistent.", errors));
+        }
+        return tx.write(() -> bumpVersion(scale.version())
+                .then(codesInUse())
+                .flatMap(inUse -> {
+                    List<String> dropped = inUse.stream()
+                            .filter(code -> !scale.codes().contains(code))
+                            .toList();
+                    return dropped.isEmpty()
+                            ? Mono.empty()
+                            : Mono.error(new UnprocessableException(
+                                    "Published instruments use these risk levels.",
+                                    List.of(new FieldError(
+                                            "levels",
+                                            "cannot remove " + dropped
+                                                    + ": published instrument versions band scores into them"))));
+                })
+                .then(db.sql("delete from risk_level").then())
+                .thenMany(Flux.range(0, scale.levels().size())
+                        .concatMap(rank -> insert(rank, scale.levels().get(rank))))
+                .then(load()));
+    }
+
+    private static List<FieldError> problems(Tenant tenant, RiskScale scale) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < scale.levels().size(); i++) {
+            RiskLevel level = scale.levels().get(i);
+            if (!codes.add(level.code())) {
+                errors.add(new FieldError("levels[" + i + "].code", "'" + level.code() + "' is used twice"));
+            }
+            String name = level.name().get(tenant.defaultLanguage());
+            if (name == null || name.isBlank()) {
+                errors.add(new FieldError(
+                        "levels[" + i + "].name." + tenant.defaultLanguage(),
+                        "is required in the country's default language"));
+            }
+            if (i > 0 && level.commonLevel().compareTo(scale.levels().get(i - 1).commonLevel()) < 0) {
+                errors.add(new FieldError(
+                        "levels[" + i + "].commonLevel",
+                        "levels are ordered lowest first, so their common levels cannot go down"));
+            }
+        }
+        return errors;
+    }
+
+    private Mono<Void> bumpVersion(long expected) {
+        return db.sql("update risk_scale set version = version + 1, updated_at = now() where version = :expected")
+                .bind("expected", expected)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> {
+                    if (updated == 1) {
+                        return Mono.<Void>empty();
+                    }
+                    if (expected != 0) {
+                        return Mono.error(new ConflictException(
+                                "The risk levels were changed by someone else. Reload them and try again."));
+                    }
+                    // First save for this tenant; a concurrent first save fails on the primary key (409).
+                    return db.sql("insert into risk_scale (version, updated_at) values (1, now())")
+                            .then();
+                });
+    }
+
+    /** Risk level codes that published or retired instrument versions band their scales into. */
+    private Mono<List<String>> codesInUse() {
+        return db.sql("""
+                        select distinct band ->> 'level' as code
+                          from instrument_version v,
+                               jsonb_array_elements(v.definition -> 'scales') scale,
+                               jsonb_array_elements(coalesce(scale -> 'bands', '[]'::jsonb)) band
+                         where v.status <> 'DRAFT'
+                        """).map(row -> row.get("code", String.class)).all().collectList();
+    }
+
+    private Mono<Void> insert(int rank, RiskLevel level) {
+        return db.sql("insert into risk_level (code, rank, name, common_level) values (:code, :rank, :name, :common)")
+                .bind("code", level.code())
+                .bind("rank", rank)
+                .bind("name", json.write(level.name()))
+                .bind("common", level.commonLevel().name())
+                .then();
+    }
+
+    private Mono<RiskScale> load() {
+        Mono<Long> version = db.sql("select version from risk_scale")
+                .map(row -> row.get("version", Long.class))
+                .one()
+                .defaultIfEmpty(0L);
+        Mono<List<RiskLevel>> levels = db.sql("select code, name, common_level from risk_level order by rank")
+                .map(row -> new RiskLevel(
+                        row.get("code", String.class),
+                        json.texts(row.get("name", Json.class)),
+                        CommonLevel.valueOf(row.get("common_level", String.class))))
+                .all()
+                .collectList();
+        return version.zipWith(levels, RiskScale::new);
+    }
+}

@@ -1,0 +1,196 @@
+package org.custodia.methodology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.custodia.testsupport.IntegrationTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+@DisplayName("Risk levels")
+class RiskScaleControllerIT extends IntegrationTestBase {
+
+    private MethodologyApi api;
+
+    @BeforeEach
+    void api() {
+        api = new MethodologyApi(client, tokens);
+    }
+
+    private Number versionOf(String realm) {
+        return (Number) api.body(api.call(realm + ":ANALYST", "GET", "/api/methodology/risk-levels", null), 200)
+                .get("version");
+    }
+
+    @Nested
+    @DisplayName("GET /api/methodology/risk-levels")
+    class Read {
+
+        @Test
+        void rejectsMissingToken() {
+            client.get()
+                    .uri("/api/methodology/risk-levels")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        @Test
+        void rejectsPlatformStaff() {
+            api.call("platform:PROGRAMME_COORDINATOR", "GET", "/api/methodology/risk-levels", null)
+                    .expectStatus()
+                    .isForbidden();
+        }
+
+        @Test
+        void everyRoleOfTheCountryReadsIt() {
+            api.ensureFourLevels("kz");
+            for (String role : List.of("ASSESSOR", "SUPERVISOR", "ANALYST", "AUDITOR", "COUNTRY_ADMIN")) {
+                api.call("kz:" + role, "GET", "/api/methodology/risk-levels", null)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.levels[3].code")
+                        .isEqualTo("VERY_HIGH")
+                        .jsonPath("$.levels[3].commonLevel")
+                        .isEqualTo("VERY_HIGH");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("PUT /api/methodology/risk-levels")
+    class Replace {
+
+        private Map<String, Object> scale(Object version, List<Map<String, Object>> levels) {
+            return Map.of("version", version, "levels", levels);
+        }
+
+        @Test
+        void rejectsMissingToken() {
+            client.put()
+                    .uri("/api/methodology/risk-levels")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(scale(0, MethodologyApi.FOUR_LEVELS))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        @Test
+        void rejectsAnAssessor() {
+            api.call(
+                            "kz:ASSESSOR",
+                            "PUT",
+                            "/api/methodology/risk-levels",
+                            scale(versionOf("kz"), MethodologyApi.FOUR_LEVELS))
+                    .expectStatus()
+                    .isForbidden();
+        }
+
+        @Test
+        void oneCountrysLevelsAreNotAnothers() {
+            api.ensureFourLevels("kg");
+            List<Map<String, Object>> five = new ArrayList<>(MethodologyApi.FOUR_LEVELS);
+            five.add(MethodologyApi.level("EXTREME", "Extreme", "VERY_HIGH"));
+            String kgBefore = api.body(api.call("kg:ANALYST", "GET", "/api/methodology/risk-levels", null), 200)
+                    .toString();
+            try {
+                api.call("kz:COUNTRY_ADMIN", "PUT", "/api/methodology/risk-levels", scale(versionOf("kz"), five))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.levels[4].code")
+                        .isEqualTo("EXTREME");
+                api.call("kg:ANALYST", "GET", "/api/methodology/risk-levels", null)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .value(kg -> assertThat(kg.toString()).isEqualTo(kgBefore));
+            } finally {
+                api.ensureFourLevels("kz");
+            }
+        }
+
+        @Test
+        void refusesAStaleVersion() {
+            api.ensureFourLevels("kz");
+            Number version = versionOf("kz");
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "PUT",
+                            "/api/methodology/risk-levels",
+                            scale(version.longValue() - 1, MethodologyApi.FOUR_LEVELS))
+                    .expectStatus()
+                    .isEqualTo(409);
+        }
+
+        @Test
+        void namesTheDuplicatedCodeAndChangesNothing() {
+            api.ensureFourLevels("kz");
+            Number version = versionOf("kz");
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "PUT",
+                            "/api/methodology/risk-levels",
+                            scale(
+                                    version,
+                                    List.of(
+                                            MethodologyApi.level("LOW", "Low", "LOW"),
+                                            MethodologyApi.level("LOW", "Low again", "MEDIUM"))))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("levels[1].code");
+            assertThat(versionOf("kz")).isEqualTo(version);
+        }
+
+        @Test
+        void namesALevelWithoutTheDefaultLanguage() {
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "PUT",
+                            "/api/methodology/risk-levels",
+                            scale(
+                                    versionOf("kz"),
+                                    List.of(
+                                            MethodologyApi.level("LOW", "Low", "LOW"),
+                                            Map.of(
+                                                    "code",
+                                                    "HIGH",
+                                                    "name",
+                                                    Map.of("en", "High"),
+                                                    "commonLevel",
+                                                    "HIGH"))))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("levels[1].name.kk");
+        }
+
+        @Test
+        void namesAnUnknownCommonLevel() {
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "PUT",
+                            "/api/methodology/risk-levels",
+                            scale(
+                                    versionOf("kz"),
+                                    List.of(
+                                            MethodologyApi.level("LOW", "Low", "LOW"),
+                                            MethodologyApi.level("HIGH", "High", "EXTREME"))))
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("levels[1].commonLevel");
+        }
+    }
+}
