@@ -1,8 +1,10 @@
 package org.custodia.methodology.expression;
 
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,16 @@ public enum ExpressionEnvironment {
             SimpleType.DOUBLE, Map.of("answers", Types.ANSWERS, "scores", Types.NUMBERS, "scales", Types.NUMBERS)),
 
     /** The overall rating: the code of one of the tenant's risk levels. */
-    OVERALL_FORMULA(SimpleType.STRING, Map.of("scales", Types.NUMBERS, "levels", Types.TEXTS));
+    OVERALL_FORMULA(SimpleType.STRING, Map.of("scales", Types.NUMBERS, "levels", Types.TEXTS)),
+
+    /** A classification rule's condition over what is known of a prisoner. */
+    CLASSIFICATION_RULE(SimpleType.BOOL, Types.facts(Map.of())),
+
+    /** A legal constraint: true when a decision for {@code category} is allowed. */
+    CLASSIFICATION_CONSTRAINT(SimpleType.BOOL, Types.facts(Map.of("category", Types.RECORD, "proposed", Types.RECORD))),
+
+    /** Whether a rehabilitation programme is open to a prisoner. */
+    PROGRAMME_ELIGIBILITY(SimpleType.BOOL, Types.facts(Map.of()));
 
     private final CelType resultType;
     private final Map<String, CelType> variables;
@@ -41,5 +52,17 @@ public enum ExpressionEnvironment {
         static final CelType ANSWERS = MapType.create(SimpleType.STRING, SimpleType.DYN);
         static final CelType NUMBERS = MapType.create(SimpleType.STRING, SimpleType.DOUBLE);
         static final CelType TEXTS = MapType.create(SimpleType.STRING, SimpleType.STRING);
+        static final CelType RECORD = MapType.create(SimpleType.STRING, SimpleType.DYN);
+
+        /** prisoner, sentence, offences, flags and assessments: see ClassificationFacts. */
+        static Map<String, CelType> facts(Map<String, CelType> more) {
+            Map<String, CelType> variables = new HashMap<>(more);
+            variables.put("prisoner", RECORD);
+            variables.put("sentence", RECORD);
+            variables.put("offences", ListType.create(RECORD));
+            variables.put("flags", ListType.create(SimpleType.STRING));
+            variables.put("assessments", MapType.create(SimpleType.STRING, RECORD));
+            return Map.copyOf(variables);
+        }
     }
 }

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
+import org.custodia.methodology.DefinitionErrors;
 import org.custodia.methodology.expression.CompiledExpression;
 import org.custodia.methodology.expression.ExpressionEnvironment;
-import org.custodia.methodology.expression.ExpressionIssue;
 import org.custodia.methodology.expression.Expressions;
-import org.custodia.methodology.expression.InvalidExpressionException;
 import org.custodia.methodology.instrument.InstrumentDefinition.Band;
 import org.custodia.methodology.instrument.InstrumentDefinition.Item;
 import org.custodia.methodology.instrument.InstrumentDefinition.ItemType;
@@ -32,9 +30,6 @@ import org.custodia.shared.error.FieldError;
  * for expressions, the position inside it), so a country administrator can fix them all in one pass.
  */
 final class DefinitionValidator {
-
-    /** Codes are used as keys in expressions ({@code answers.prior_violence}), so they must be identifiers. */
-    static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final Expressions expressions;
 
@@ -57,7 +52,7 @@ final class DefinitionValidator {
         private final InstrumentDefinition definition;
         private final Set<String> riskLevels;
         private final String language;
-        private final List<FieldError> errors = new ArrayList<>();
+        private final DefinitionErrors errors;
         private final Map<String, Item> items = new LinkedHashMap<>();
         private final Map<String, CompiledExpression> conditions = new HashMap<>();
         private final Map<String, CompiledExpression> formulas = new HashMap<>();
@@ -67,6 +62,7 @@ final class DefinitionValidator {
             this.definition = definition;
             this.riskLevels = riskLevels;
             this.language = language;
+            this.errors = new DefinitionErrors(expressions, language);
         }
 
         Result validate() {
@@ -103,7 +99,7 @@ final class DefinitionValidator {
                                     ordered,
                                     overall,
                                     riskLevels))
-                    : new Result(List.copyOf(errors), null);
+                    : new Result(errors.list(), null);
         }
 
         private void item(String path, Item item) {
@@ -318,44 +314,25 @@ final class DefinitionValidator {
         }
 
         private CompiledExpression compile(String path, ExpressionEnvironment environment, String source) {
-            try {
-                return expressions.compile(environment, source);
-            } catch (InvalidExpressionException e) {
-                for (ExpressionIssue issue : e.issues()) {
-                    errors.add(new FieldError(path, issue.message(), issue.line(), issue.column()));
-                }
-                return null;
-            }
+            return errors.expression(path, environment, source);
         }
 
         private void knownKeys(String path, CompiledExpression expression, String variable, Set<String> known) {
             expression.references().stream()
                     .filter(reference -> reference.variable().equals(variable) && !known.contains(reference.key()))
-                    .forEach(reference -> errors.add(new FieldError(
+                    .forEach(reference -> errors.add(
                             path,
                             variable + "." + reference.key() + " does not exist in this instrument",
                             reference.line(),
-                            reference.column())));
+                            reference.column()));
         }
 
         private boolean code(String path, String code, Set<String> taken) {
-            if (code == null || !CODE.matcher(code).matches()) {
-                error(path + ".code", "must be lower-case letters, digits and _ starting with a letter (max 63)");
-                return false;
-            }
-            if (taken.contains(code)) {
-                error(path + ".code", "'" + code + "' is used twice");
-                return false;
-            }
-            return true;
+            return errors.code(path, code, taken);
         }
 
         private void names(String path, Map<String, String> names) {
-            if (names == null
-                    || names.get(language) == null
-                    || names.get(language).isBlank()) {
-                error(path + "." + language, "is required in the country's default language");
-            }
+            errors.text(path, names);
         }
 
         private void forEachItem(BiConsumer<String, Item> action) {
@@ -368,7 +345,7 @@ final class DefinitionValidator {
         }
 
         private void error(String path, String message) {
-            errors.add(new FieldError(path, message));
+            errors.add(path, message);
         }
     }
 

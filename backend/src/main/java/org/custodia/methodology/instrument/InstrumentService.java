@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.methodology.VersionStatus;
 import org.custodia.methodology.expression.Expressions;
 import org.custodia.methodology.instrument.InstrumentRequests.CreateInstrument;
 import org.custodia.methodology.instrument.InstrumentRequests.DryRun;

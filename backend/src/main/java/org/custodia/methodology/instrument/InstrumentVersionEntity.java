@@ -3,6 +3,7 @@ package org.custodia.methodology.instrument;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.util.UUID;
+import org.custodia.methodology.VersionStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.methodology.VersionStatus;
 import org.custodia.shared.error.FieldError;
 
 /** Response bodies of the instrument endpoints. */

@@ -1,0 +1,160 @@
+package org.custodia.methodology.scheme;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.custodia.methodology.VersionStatus;
+import org.custodia.methodology.expression.Expressions;
+import org.custodia.methodology.scheme.SchemeRequests.Evaluate;
+import org.custodia.methodology.scheme.SchemeRequests.NewDraft;
+import org.custodia.methodology.scheme.SchemeRequests.SaveDraft;
+import org.custodia.methodology.scheme.SchemeViews.Evaluation;
+import org.custodia.methodology.scheme.SchemeViews.SchemeVersionView;
+import org.custodia.security.Caller;
+import org.custodia.shared.error.ConflictException;
+import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.InvalidRequestException;
+import org.custodia.shared.error.NotFoundException;
+import org.custodia.shared.error.UnprocessableException;
+import org.custodia.shared.persistence.JsonDocuments;
+import org.custodia.tenancy.Tenant;
+import org.custodia.tenancy.TenantTransactions;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The country's classification scheme. One version is in force (the newest published); publishing a draft validates
+ * it and retires the one it replaces, in one transaction.
+ */
+@Service
+public class SchemeService {
+
+    private static final SchemeDefinition EMPTY = new SchemeDefinition(List.of(), List.of(), List.of());
+
+    private final SchemeVersionRepository versions;
+    private final TenantTransactions tx;
+    private final JsonDocuments json;
+    private final Clock clock;
+    private final SchemeValidator validator = new SchemeValidator(new Expressions());
+    private final RuleEngine engine = new RuleEngine();
+
+    SchemeService(SchemeVersionRepository versions, TenantTransactions tx, JsonDocuments json, Clock clock) {
+        this.versions = versions;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Flux<SchemeVersionView> list(Tenant tenant) {
+        return tx.readMany(() -> versions.findAllByOrderByNumber().concatMap(v -> Mono.just(view(tenant, v))));
+    }
+
+    Mono<SchemeVersionView> inForce(Tenant tenant) {
+        return tx.read(() -> versions.findByStatus(VersionStatus.PUBLISHED.name()))
+                .switchIfEmpty(Mono.error(new NotFoundException("No classification scheme has been published yet.")))
+                .map(v -> view(tenant, v));
+    }
+
+    Mono<SchemeVersionView> get(Tenant tenant, UUID id) {
+        return tx.read(() -> version(id)).map(v -> view(tenant, v));
+    }
+
+    Mono<SchemeVersionView> newDraft(Tenant tenant, NewDraft request) {
+        return tx.write(() -> (request.copyFrom() == null
+                        ? Mono.just(request.definition() == null ? EMPTY : request.definition())
+                        : version(request.copyFrom()).map(source -> read(source)))
+                .flatMap(definition -> versions.nextNumber()
+                        .flatMap(number -> versions.save(
+                                SchemeVersionEntity.draft(number, json.write(definition), clock.instant()))))
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> new ConflictException("A draft exists already: edit it, or publish it first."))
+                .map(saved -> view(tenant, saved)));
+    }
+
+    Mono<SchemeVersionView> saveDraft(Tenant tenant, UUID id, SaveDraft request) {
+        return tx.write(() -> version(id)
+                .flatMap(current -> requireDraft(current)
+                        .then(versions.save(
+                                current.withDefinition(json.write(request.definition()), request.version()))))
+                .map(saved -> view(tenant, saved)));
+    }
+
+    Mono<SchemeVersionView> publish(Caller caller, UUID id, long expectedVersion) {
+        Tenant tenant = caller.tenant().orElseThrow();
+        return tx.write(() -> version(id)
+                .flatMap(current -> {
+                    SchemeValidator.Result result = validator.validate(read(current), tenant.defaultLanguage());
+                    if (!result.valid()) {
+                        return Mono.error(new UnprocessableException(
+                                "The draft has problems and cannot be published.", result.errors()));
+                    }
+                    return requireDraft(current)
+                            .then(versions.findByStatus(VersionStatus.PUBLISHED.name())
+                                    .flatMap(previous -> versions.save(previous.retired(clock.instant())))
+                                    .then())
+                            .then(versions.save(current.published(expectedVersion, clock.instant(), caller.subject())));
+                })
+                .map(saved -> view(tenant, saved)));
+    }
+
+    /** The rule tester: what the version proposes for the facts, and whether a decision for a category is allowed. */
+    Mono<Evaluation> evaluate(Tenant tenant, UUID id, Evaluate request) {
+        return tx.read(() -> version(id)).map(version -> {
+            SchemeValidator.Result result = validator.validate(read(version), tenant.defaultLanguage());
+            if (!result.valid()) {
+                throw new UnprocessableException("The scheme has problems; fix them before testing.", result.errors());
+            }
+            CompiledScheme scheme = result.compiled();
+            String courtRegime = request.facts().sentence().courtRegime();
+            if (courtRegime != null && !scheme.categories().containsKey(courtRegime)) {
+                throw new InvalidRequestException(
+                        "Unknown category.",
+                        List.of(new FieldError("facts.sentence.courtRegime", "is not a category of this scheme")));
+            }
+            if (request.category() != null && !scheme.categories().containsKey(request.category())) {
+                throw new InvalidRequestException(
+                        "Unknown category.", List.of(new FieldError("category", "is not a category of this scheme")));
+            }
+            RuleEngine.Proposal proposal = engine.propose(scheme, request.facts());
+            List<RuleEngine.Violation> violations = request.category() == null
+                    ? List.of()
+                    : engine.violations(scheme, request.facts(), request.category(), proposal.category());
+            return new Evaluation(proposal, request.category(), violations);
+        });
+    }
+
+    private SchemeDefinition read(SchemeVersionEntity version) {
+        return json.read(version.definition(), SchemeDefinition.class);
+    }
+
+    private Mono<SchemeVersionEntity> version(UUID id) {
+        return versions.findById(id)
+                .switchIfEmpty(Mono.error(new NotFoundException("No such classification scheme version.")));
+    }
+
+    private static Mono<Void> requireDraft(SchemeVersionEntity version) {
+        return version.statusValue() == VersionStatus.DRAFT
+                ? Mono.empty()
+                : Mono.error(new ConflictException("Version " + version.number() + " is " + version.status()
+                        + " and can never change; create a new version instead."));
+    }
+
+    private SchemeVersionView view(Tenant tenant, SchemeVersionEntity version) {
+        SchemeDefinition definition = read(version);
+        List<FieldError> problems = version.statusValue() == VersionStatus.DRAFT
+                ? validator.validate(definition, tenant.defaultLanguage()).errors()
+                : List.of();
+        return new SchemeVersionView(
+                version.id(),
+                version.number(),
+                version.statusValue(),
+                version.version(),
+                definition,
+                version.publishedAt(),
+                version.retiredAt(),
+                problems);
+    }
+}
