@@ -59,7 +59,7 @@ class InstrumentController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Create an instrument (without versions)")
     @ApiResponse(responseCode = "409", description = "The code is taken")
-    Mono<InstrumentView> create(@Valid @RequestBody CreateInstrument request) {
+    Mono<InstrumentView> createInstrument(@Valid @RequestBody CreateInstrument request) {
         return service.create(request);
     }
 
@@ -76,7 +76,7 @@ class InstrumentController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Start the next version as a draft: empty, from a definition, or copied from a version")
     @ApiResponse(responseCode = "409", description = "A draft exists already")
-    Mono<VersionView> newDraft(
+    Mono<VersionView> newInstrumentDraft(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody NewDraft request) {
         return service.newDraft(tenant(caller), id, request);
     }
@@ -92,7 +92,7 @@ class InstrumentController {
     @GetMapping("/instrument-versions/{versionId}")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "A version's definition; a draft also lists what stops it from being published")
-    Mono<VersionView> version(CallerAuthentication caller, @PathVariable UUID versionId) {
+    Mono<VersionView> instrumentVersion(CallerAuthentication caller, @PathVariable UUID versionId) {
         return service.getVersion(tenant(caller), versionId);
     }
 
@@ -100,7 +100,7 @@ class InstrumentController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Save a draft's definition (optimistic locking on version)")
     @ApiResponse(responseCode = "409", description = "Stale version, or the version is not a draft")
-    Mono<VersionView> saveDraft(
+    Mono<VersionView> saveInstrumentDraft(
             CallerAuthentication caller, @PathVariable UUID versionId, @Valid @RequestBody SaveDraft request) {
         return service.saveDraft(tenant(caller), versionId, request);
     }
@@ -109,7 +109,7 @@ class InstrumentController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Validate and publish a draft; it never changes afterwards")
     @ApiResponse(responseCode = "422", description = "The draft has problems, each named by its path")
-    Mono<VersionView> publish(
+    Mono<VersionView> publishInstrumentVersion(
             CallerAuthentication caller, @PathVariable UUID versionId, @Valid @RequestBody Transition request) {
         return service.publish(caller.caller(), versionId, request.version());
     }
@@ -117,7 +117,7 @@ class InstrumentController {
     @PostMapping("/instrument-versions/{versionId}/retire")
     @PreAuthorize(ADMIN)
     @Operation(summary = "Retire a published version: no new assessments use it")
-    Mono<VersionView> retire(
+    Mono<VersionView> retireInstrumentVersion(
             CallerAuthentication caller, @PathVariable UUID versionId, @Valid @RequestBody Transition request) {
         return service.retire(tenant(caller), versionId, request.version());
     }
@@ -135,7 +135,7 @@ class InstrumentController {
     @GetMapping("/instrument-versions/{versionId}/export")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "The version as a shareable JSON document")
-    Mono<ExportedVersion> export(@PathVariable UUID versionId) {
+    Mono<ExportedVersion> exportInstrumentVersion(@PathVariable UUID versionId) {
         return service.export(versionId);
     }
 }

@@ -43,14 +43,14 @@ class SchemeController {
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "The scheme in force: the newest published version")
     @ApiResponse(responseCode = "404", description = "Nothing published yet")
-    Mono<SchemeVersionView> inForce(CallerAuthentication caller) {
+    Mono<SchemeVersionView> schemeInForce(CallerAuthentication caller) {
         return service.inForce(caller.caller().tenant().orElseThrow());
     }
 
     @GetMapping("/versions")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "Every version of the scheme, oldest first")
-    Flux<SchemeVersionView> versions(CallerAuthentication caller) {
+    Flux<SchemeVersionView> schemeVersions(CallerAuthentication caller) {
         return service.list(caller.caller().tenant().orElseThrow());
     }
 
@@ -59,21 +59,21 @@ class SchemeController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Start the next version as a draft")
     @ApiResponse(responseCode = "409", description = "A draft exists already")
-    Mono<SchemeVersionView> newDraft(CallerAuthentication caller, @Valid @RequestBody NewDraft request) {
+    Mono<SchemeVersionView> newSchemeDraft(CallerAuthentication caller, @Valid @RequestBody NewDraft request) {
         return service.newDraft(caller.caller().tenant().orElseThrow(), request);
     }
 
     @GetMapping("/versions/{id}")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "One version; a draft also lists what stops it from being published")
-    Mono<SchemeVersionView> version(CallerAuthentication caller, @PathVariable UUID id) {
+    Mono<SchemeVersionView> schemeVersion(CallerAuthentication caller, @PathVariable UUID id) {
         return service.get(caller.caller().tenant().orElseThrow(), id);
     }
 
     @PutMapping("/versions/{id}")
     @PreAuthorize(ADMIN)
     @Operation(summary = "Save a draft (optimistic locking on version)")
-    Mono<SchemeVersionView> saveDraft(
+    Mono<SchemeVersionView> saveSchemeDraft(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody SaveDraft request) {
         return service.saveDraft(caller.caller().tenant().orElseThrow(), id, request);
     }
@@ -82,7 +82,7 @@ class SchemeController {
     @PreAuthorize(ADMIN)
     @Operation(summary = "Validate and publish a draft; it replaces the version in force")
     @ApiResponse(responseCode = "422", description = "The draft has problems, each named by its path")
-    Mono<SchemeVersionView> publish(
+    Mono<SchemeVersionView> publishScheme(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody Publish request) {
         return service.publish(caller.caller(), id, request.version());
     }
@@ -90,7 +90,7 @@ class SchemeController {
     @PostMapping("/versions/{id}/evaluate")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "Rule tester: the proposal and trace for given facts, and constraint checks for a category")
-    Mono<Evaluation> evaluate(
+    Mono<Evaluation> evaluateScheme(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody Evaluate request) {
         return service.evaluate(caller.caller().tenant().orElseThrow(), id, request);
     }
