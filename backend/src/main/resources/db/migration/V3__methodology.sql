@@ -1,25 +1,27 @@
 -- Methodology as data, per tenant: the risk scale, and instruments with versioned definitions.
 
--- The tenant's ordered risk levels, each mapped to the common scale used to compare countries.
--- risk_scale holds the version the whole list is edited under (optimistic locking).
-create table risk_scale (
+-- Lists a country edits as a whole (risk levels, offences, programmes) carry one version per list, so
+-- that two administrators editing the same list cannot overwrite each other (optimistic locking).
+create table methodology_list (
   tenant_id  uuid        not null default app_current_tenant() references tenant (id),
+  kind       text        not null,
   version    bigint      not null,
   updated_at timestamptz not null,
-  constraint risk_scale_pk primary key (tenant_id)
+  constraint methodology_list_pk primary key (tenant_id, kind),
+  constraint methodology_list_kind_ck check (kind in ('RISK_LEVELS', 'OFFENCES', 'PROGRAMMES'))
 );
-select app_isolate_tenant_table('risk_scale');
-grant select, insert, update on risk_scale to ${app_role};
+select app_isolate_tenant_table('methodology_list');
+grant select, insert, update on methodology_list to ${app_role};
 
+-- The tenant's ordered risk levels, each mapped to the common scale used to compare countries.
 create table risk_level (
-  tenant_id    uuid    not null default app_current_tenant(),
+  tenant_id    uuid    not null default app_current_tenant() references tenant (id),
   code         text    not null,
   rank         integer not null,
   name         jsonb   not null,
   common_level text    not null,
   constraint risk_level_pk primary key (tenant_id, code),
   constraint risk_level_rank_uk unique (tenant_id, rank),
-  constraint risk_level_scale_fk foreign key (tenant_id) references risk_scale (tenant_id),
   constraint risk_level_code_ck check (code ~ '^[A-Z][A-Z0-9_]{0,31}$'),
   constraint risk_level_common_level_ck check (common_level in ('LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'))
 );

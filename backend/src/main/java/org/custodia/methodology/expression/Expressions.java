@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Compiles tenants' expressions in Google's Common Expression Language. CEL has no loops beyond bounded
@@ -26,6 +27,7 @@ import java.util.Optional;
  * limit, so the size, depth and iterations of an expression are bounded here instead. A compiled expression is
  * cached by the caller; compiling is far slower than evaluating.
  */
+@Component
 public final class Expressions {
 
     /** Longest expression accepted, in characters. */

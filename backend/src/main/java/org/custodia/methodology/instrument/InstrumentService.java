@@ -57,14 +57,15 @@ public class InstrumentService {
             RiskScaleService riskScales,
             TenantTransactions tx,
             JsonDocuments json,
-            Clock clock) {
+            Clock clock,
+            Expressions expressions) {
         this.instruments = instruments;
         this.versions = versions;
         this.riskScales = riskScales;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
-        this.validator = new DefinitionValidator(new Expressions());
+        this.validator = new DefinitionValidator(expressions);
     }
 
     Flux<InstrumentView> list() {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.custodia.shared.error.ConflictException;
+import org.custodia.methodology.ListVersions;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.persistence.JsonDocuments;
@@ -22,11 +22,13 @@ public class RiskScaleService {
     private final DatabaseClient db;
     private final TenantTransactions tx;
     private final JsonDocuments json;
+    private final ListVersions listVersions;
 
-    RiskScaleService(DatabaseClient db, TenantTransactions tx, JsonDocuments json) {
+    RiskScaleService(DatabaseClient db, TenantTransactions tx, JsonDocuments json, ListVersions listVersions) {
         this.db = db;
         this.tx = tx;
         this.json = json;
+        this.listVersions = listVersions;
     }
 
     /** The caller's tenant's scale; version 0 and no levels before the first save. */
@@ -39,7 +41,8 @@ public class RiskScaleService {
         if (!errors.isEmpty()) {
             return Mono.error(new UnprocessableException("The risk levels are not consistent.", errors));
         }
-        return tx.write(() -> bumpVersion(scale.version())
+        return tx.write(() -> listVersions
+                .bump(ListVersions.RISK_LEVELS, scale.version())
                 .then(codesInUse())
                 .flatMap(inUse -> {
                     List<String> dropped = inUse.stream()
@@ -83,25 +86,6 @@ public class RiskScaleService {
         return errors;
     }
 
-    private Mono<Void> bumpVersion(long expected) {
-        return db.sql("update risk_scale set version = version + 1, updated_at = now() where version = :expected")
-                .bind("expected", expected)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> {
-                    if (updated == 1) {
-                        return Mono.<Void>empty();
-                    }
-                    if (expected != 0) {
-                        return Mono.error(new ConflictException(
-                                "The risk levels were changed by someone else. Reload them and try again."));
-                    }
-                    // First save for this tenant; a concurrent first save fails on the primary key (409).
-                    return db.sql("insert into risk_scale (version, updated_at) values (1, now())")
-                            .then();
-                });
-    }
-
     /** Risk level codes that published or retired instrument versions band their scales into. */
     private Mono<List<String>> codesInUse() {
         return db.sql("""
@@ -123,10 +107,7 @@ public class RiskScaleService {
     }
 
     private Mono<RiskScale> load() {
-        Mono<Long> version = db.sql("select version from risk_scale")
-                .map(row -> row.get("version", Long.class))
-                .one()
-                .defaultIfEmpty(0L);
+        Mono<Long> version = listVersions.current(ListVersions.RISK_LEVELS);
         Mono<List<RiskLevel>> levels = db.sql("select code, name, common_level from risk_level order by rank")
                 .map(row -> new RiskLevel(
                         row.get("code", String.class),

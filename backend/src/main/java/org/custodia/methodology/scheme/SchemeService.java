@@ -37,10 +37,16 @@ public class SchemeService {
     private final TenantTransactions tx;
     private final JsonDocuments json;
     private final Clock clock;
-    private final SchemeValidator validator = new SchemeValidator(new Expressions());
+    private final SchemeValidator validator;
     private final RuleEngine engine = new RuleEngine();
 
-    SchemeService(SchemeVersionRepository versions, TenantTransactions tx, JsonDocuments json, Clock clock) {
+    SchemeService(
+            SchemeVersionRepository versions,
+            TenantTransactions tx,
+            JsonDocuments json,
+            Clock clock,
+            Expressions expressions) {
+        this.validator = new SchemeValidator(expressions);
         this.versions = versions;
         this.tx = tx;
         this.json = json;

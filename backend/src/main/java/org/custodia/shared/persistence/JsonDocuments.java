@@ -26,8 +26,12 @@ public class JsonDocuments {
         return json.readValue(column.asArray(), type);
     }
 
+    public <T> T read(Json column, TypeReference<T> type) {
+        return json.readValue(column.asArray(), type);
+    }
+
     /** A multilingual text: language code to text. */
     public Map<String, String> texts(Json column) {
-        return json.readValue(column.asArray(), TEXTS);
+        return read(column, TEXTS);
     }
 }
