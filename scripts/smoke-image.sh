@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of the backend image, as the Helm chart runs it, against the PostgreSQL and Keycloak that
+# Smoke test of the images, as the Helm chart runs them, against the PostgreSQL and Keycloak that
 # scripts/test.sh started (it calls this after the Maven tests; on its own it needs them running, e.g. from
 # scripts/run.sh). Builds the image first (scripts/lib/images.sh; the base image is cached).
 #
@@ -8,10 +8,13 @@
 #      SPRING_FLYWAY_ENABLED=false, the application role, the trusted Keycloak URL
 #   3. it becomes ready; a real token (password grant, kz.assessor) gets 200 from GET /api/me with tenant KZ
 #   4. it stops gracefully on SIGTERM
+#   5. the frontend image (read-only, uid 10001, the chart's config.json and headers mounted) serves the SPA,
+#      its runtime configuration, SPA routes and 404s
 #
 # Ends with "N passed, M failed". Settings: CUSTODIA_TEST_PG_PORT / CUSTODIA_PG_PORT,
-# CUSTODIA_TEST_KEYCLOAK_URL / CUSTODIA_KC_URL, CUSTODIA_SMOKE_PORT (default: first free port from 18080),
-# CUSTODIA_SMOKE_SKIP_BUILD=1 to test the image already in .local/podman.
+# CUSTODIA_TEST_KEYCLOAK_URL / CUSTODIA_KC_URL, CUSTODIA_SMOKE_SKIP_BUILD=1 to test the images already in
+# .local/podman. Host networking: the containers listen on the first free ports from 18080 (backend) and
+# 18180 (frontend), never on the 8080 the chart uses, which a developer's backend may hold.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -42,19 +45,14 @@ check() { # DESCRIPTION COMMAND...
 
 cleanup() {
   local status=$?
-  img_podman rm --force --ignore "$container" >/dev/null 2>&1 || true
+  img_podman rm --force --ignore "$container" "$container-frontend" >/dev/null 2>&1 || true
   exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port="${CUSTODIA_SMOKE_PORT:-18080}"
-  if [ -n "${CUSTODIA_SMOKE_PORT:-}" ]; then
-    port_open "$port" && die "CUSTODIA_SMOKE_PORT $port is in use"
-    printf '%s\n' "$port"
-    return
-  fi
+free_port() { # FIRST: prints the first port from FIRST that nothing listens on
+  local port="$1"
   while port_open "$port"; do port=$((port + 1)); done
   printf '%s\n' "$port"
 }
@@ -64,12 +62,13 @@ curl -fsS --max-time 5 "$CUSTODIA_KC_URL/realms/platform/.well-known/openid-conf
 img_install_tools
 if [ "${CUSTODIA_SMOKE_SKIP_BUILD:-0}" != 1 ]; then
   img_backend || die "the backend image did not build"
+  img_frontend || die "the frontend image did not build"
 fi
 tag="$(img_tag)"
 image="localhost/custodia/backend:$tag"
 pg_start # reuses the running cluster
 pg_reset_database "$DB"
-port="$(free_port)"
+port="$(free_port 18080)"
 base_url="http://127.0.0.1:$port"
 log "image smoke test: $image on $base_url (database $DB on :$CUSTODIA_PG_PORT, Keycloak $CUSTODIA_KC_URL; log $logfile)"
 : >"$logfile"
@@ -80,12 +79,15 @@ run_args=(--runtime runc --network=host --ulimit nofile=4096:4096 --ulimit nproc
   --memory=768m --env JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75.0)
 
 # --- the image itself -----------------------------------------------------------------------------------
-inspect() { img_podman image inspect --format "$1" "$image"; }
-check "runs as the unprivileged numeric user 10001" test "$(inspect '{{.Config.User}}')" = "10001:10001"
-check "carries OCI labels version, source and revision" test \
-  "$(inspect '{{index .Config.Labels "org.opencontainers.image.version"}}')" = "$tag" -a \
-  -n "$(inspect '{{index .Config.Labels "org.opencontainers.image.source"}}')" -a \
-  "$(inspect '{{index .Config.Labels "org.opencontainers.image.revision"}}')" = "$(img_revision)"
+labelled() { # IMAGE: OCI labels version (the tag), source and revision (a commit) are set
+  local format='{{index .Config.Labels "org.opencontainers.image.version"}} {{index .Config.Labels "org.opencontainers.image.source"}} {{index .Config.Labels "org.opencontainers.image.revision"}}'
+  local version source revision
+  read -r version source revision < <(img_podman image inspect --format "$format" "$1")
+  [ "$version" = "$tag" ] && [ -n "$source" ] && [[ "$revision" =~ ^[0-9a-f]{40}$ ]]
+}
+check "runs as the unprivileged numeric user 10001" \
+  test "$(img_podman image inspect --format '{{.Config.User}}' "$image")" = "10001:10001"
+check "carries OCI labels version, source and revision" labelled "$image"
 
 # --- 1. the migration Job ---------------------------------------------------------------------------------
 migrate() {
@@ -138,10 +140,45 @@ check "stops on SIGTERM within 30s ($((SECONDS - stop_started))s)" test "$((SECO
 img_podman logs "$container" >>"$logfile" 2>&1 || true
 check "logs a graceful shutdown" grep -qi 'graceful shutdown' "$logfile"
 
+# --- 5. the frontend image ------------------------------------------------------------------------------
+fe_image="localhost/custodia/frontend:$tag"
+fe_port="$(free_port 18180)"
+fe_url="http://127.0.0.1:$fe_port"
+fe_dir="$CUSTODIA_STATE/smoke-frontend"
+rm -rf "$fe_dir" && mkdir -p "$fe_dir"
+# The chart's ConfigMap in miniature; the port moves off 8080 because of host networking.
+sed -e "s/listen 8080;/listen 127.0.0.1:$fe_port;/" -e '/listen \[::\]:8080;/d' \
+  "$CUSTODIA_ROOT/images/frontend/nginx.conf" >"$fe_dir/nginx.conf"
+printf '{"apiBaseUrl": "", "keycloakUrl": "https://auth.smoke.example"}\n' >"$fe_dir/config.json"
+sed "s#connect-src 'self' http://localhost:8180#connect-src 'self' https://auth.smoke.example#" \
+  "$CUSTODIA_ROOT/images/frontend/headers.conf" >"$fe_dir/headers.conf"
+chmod 0644 "$fe_dir"/*
+img_podman run --detach --name "$container-frontend" "${run_args[@]}" \
+  --volume "$fe_dir/nginx.conf:/etc/nginx/nginx.conf:ro" \
+  --volume "$fe_dir/config.json:/etc/custodia/config.json:ro" \
+  --volume "$fe_dir/headers.conf:/etc/nginx/custodia.d/headers.conf:ro" \
+  "$fe_image" >/dev/null
+fe_ready() { curl -fsS --max-time 2 "$fe_url/healthz" >/dev/null; }
+wait_until "the frontend container" 30 fe_ready || true
+check "frontend: runs as the unprivileged numeric user 10001" \
+  test "$(img_podman image inspect --format '{{.Config.User}}' "$fe_image")" = "10001:10001"
+check "frontend: carries OCI labels version, source and revision" labelled "$fe_image"
+check "frontend: answers /healthz" fe_ready
+headers="$(curl -fsS --max-time 5 -D - -o "$fe_dir/index.out" "$fe_url/" 2>>"$logfile")" || headers=""
+check "frontend: serves index.html with the mounted Content-Security-Policy" \
+  sh -c "printf '%s' \"\$1\" | grep -qi \"^content-security-policy: .*connect-src 'self' https://auth.smoke.example\" && grep -qi '<html' '$fe_dir/index.out'" _ "$headers"
+check "frontend: serves the mounted /config.json" \
+  sh -c "curl -fsS --max-time 5 '$fe_url/config.json' | grep -q 'https://auth.smoke.example'"
+check "frontend: answers an SPA route with index.html" \
+  sh -c "curl -fsS --max-time 5 '$fe_url/prisoners/123' | cmp -s - '$fe_dir/index.out'"
+check "frontend: answers a missing file with 404" test "$(status_of "$fe_url/missing.js")" = 404
+img_podman logs "$container-frontend" >>"$logfile" 2>&1 || true
+img_podman stop --time 10 "$container-frontend" >/dev/null 2>&1 || true
+
 pg_stop # only if this script started it
 log "image smoke test finished in $((SECONDS - started))s"
 if [ "$failed" -gt 0 ]; then
-  log "last lines of the container's log ($logfile):"
+  log "last lines of the containers' log ($logfile):"
   tail -n 30 "$logfile" >&2
 fi
 echo "image-smoke: $passed passed, $failed failed"
