@@ -22,6 +22,7 @@ import {
   renderError,
   repoRoot,
 } from './helm.mjs';
+import { documented, table } from './values-reference.mjs';
 
 const SECRET_WORDS = /pass(word)?|secret|token|credential|private.?key/i;
 
@@ -431,6 +432,12 @@ describe('values.schema.json', () => {
     const schema = readJson(path.join(chartDir, 'values.schema.json'));
     const unknown = valuesKeys().map((k) => k.path).filter((p) => !schemaKnows(schema, p.split('.')));
     assert.deepEqual(unknown, [], 'keys the schema does not declare');
+  });
+});
+
+describe('docs/operations.md', () => {
+  test('its configuration reference matches values.yaml (node helm/test/values-reference.mjs --write)', () => {
+    assert.equal(documented(), table());
   });
 });
 
