@@ -73,7 +73,8 @@ base_url="http://127.0.0.1:$port"
 log "image smoke test: $image on $base_url (database $DB on :$CUSTODIA_PG_PORT, Keycloak $CUSTODIA_KC_URL; log $logfile)"
 : >"$logfile"
 
-# What the chart's pods get: host networking replaces the Services here, so the port moves.
+# What the chart's pods get: host networking replaces the Services here, so the port moves. The chart
+# tests check that every variable the chart sets for the backend and the migration Job is set here too.
 run_args=(--runtime runc --network=host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096
   --read-only --tmpfs /tmp:rw,size=64m --cap-drop=ALL --security-opt=no-new-privileges
   --memory=768m --env JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75.0)
@@ -96,6 +97,7 @@ migrate() {
     --env SPRING_FLYWAY_USER="$CUSTODIA_DB_OWNER" \
     --env SPRING_FLYWAY_PASSWORD="$CUSTODIA_DB_OWNER_PASSWORD" \
     --env SPRING_FLYWAY_PLACEHOLDERS_APP_ROLE="$CUSTODIA_DB_APP" \
+    --env SPRING_FLYWAY_CONNECT_RETRIES=5 \
     "$image" migrate >>"$logfile" 2>&1
 }
 check "'migrate' applies the migrations as the owner role and exits 0" migrate
@@ -110,6 +112,7 @@ img_podman run --detach --name "$container" "${run_args[@]}" \
   --env CUSTODIA_SECURITY_KEYCLOAK_URL="$CUSTODIA_KC_URL" \
   --env CUSTODIA_SECURITY_PLATFORM_REALM=platform \
   --env CUSTODIA_SECURITY_AUDIENCE=custodia-api \
+  --env SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=30s \
   "$image" >/dev/null
 
 running() { [ "$(img_podman inspect --format '{{.State.Running}}' "$container" 2>/dev/null)" = true ]; }

@@ -435,6 +435,62 @@ describe('values.schema.json', () => {
   });
 });
 
+describe('scripts/smoke-image.sh', () => {
+  const script = readFileSync(path.join(repoRoot, 'scripts', 'smoke-image.sh'), 'utf8');
+  const section = (from, to) => script.slice(script.indexOf(from), script.indexOf(to, script.indexOf(from)));
+  const envNames = (text) => new Set([...text.matchAll(/--env ([A-Z0-9_]+)=/g)].map((m) => m[1]));
+  const common = envNames(section('run_args=(', '\n\n'));
+  const manifests = render({ files: [path.join(chartDir, 'ci', 'external-values.yaml')] });
+
+  test('runs the backend image with every variable the chart sets for the backend', () => {
+    const smoke = new Set([...common, ...envNames(section('# --- 2. the backend container', 'running() {'))]);
+    const container = named(manifests, 'Deployment', '-backend').spec.template.spec.containers[0];
+    const chart = [...Object.keys(named(manifests, 'ConfigMap', '-backend').data), ...container.env.map((e) => e.name)];
+    assert.deepEqual(chart.filter((name) => !smoke.has(name)), []);
+  });
+
+  test('runs the migration with every variable the chart sets for the migration Job', () => {
+    const smoke = new Set([...common, ...envNames(section('migrate() {', '\n}\n'))]);
+    const job = ofKind(manifests, 'Job').find((j) => j.metadata.name.endsWith('-migration'));
+    const chart = job.spec.template.spec.containers[0].env.map((e) => e.name);
+    assert.deepEqual(chart.filter((name) => !smoke.has(name)), []);
+  });
+});
+
+describe('the bundled Keycloak platform realm in a real Keycloak', () => {
+  const keycloak = process.env.CUSTODIA_TEST_KEYCLOAK_URL;
+  const skip = keycloak ? false : 'CUSTODIA_TEST_KEYCLOAK_URL is not set (scripts/test.sh sets it)';
+
+  test('imports, publishes its OIDC discovery and has no users', { skip }, async () => {
+    const manifests = render({ files: [path.join(chartDir, 'ci', 'cnpg-bundled-keycloak-values.yaml')] });
+    const realm = JSON.parse(named(manifests, 'ConfigMap', '-keycloak-realms').data['platform.json']);
+    const name = `chart-check-${process.pid}-${Date.now()}`;
+    realm.realm = name;
+    // DEV ONLY: the bootstrap admin of the development Keycloak (scripts/lib/keycloak.sh).
+    const login = await fetch(`${keycloak}/realms/master/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+    });
+    assert.equal(login.status, 200, 'cannot log in to the development Keycloak as admin');
+    const headers = { Authorization: `Bearer ${(await login.json()).access_token}`, 'Content-Type': 'application/json' };
+    try {
+      const created = await fetch(`${keycloak}/admin/realms`, { method: 'POST', headers, body: JSON.stringify(realm) });
+      assert.equal(created.status, 201, await created.text());
+      const discovery = await fetch(`${keycloak}/realms/${name}/.well-known/openid-configuration`);
+      assert.equal(discovery.status, 200);
+      assert.equal((await discovery.json()).issuer, `${keycloak}/realms/${name}`);
+      const [web] = await (await fetch(`${keycloak}/admin/realms/${name}/clients?clientId=custodia-web`, { headers })).json();
+      const expected = realm.clients.find((c) => c.clientId === 'custodia-web');
+      assert.deepEqual([...web.redirectUris].sort(), [...expected.redirectUris].sort());
+      assert.equal(web.publicClient, true);
+      const count = await (await fetch(`${keycloak}/admin/realms/${name}/users/count`, { headers })).json();
+      assert.equal(count, 0);
+    } finally {
+      await fetch(`${keycloak}/admin/realms/${name}`, { method: 'DELETE', headers });
+    }
+  });
+});
+
 describe('docs/operations.md', () => {
   test('its configuration reference matches values.yaml (node helm/test/values-reference.mjs --write)', () => {
     assert.equal(documented(), table());
