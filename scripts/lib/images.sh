@@ -170,6 +170,7 @@ img_backend() {
   fi
   mv "$CUSTODIA_ROOT/backend/target/jib-image.tar" "$out"
   img_podman load --quiet --input "$out" >/dev/null || return 1
+  _img_prune
   log "custodia/backend:$tag → $out"
 }
 
@@ -208,8 +209,12 @@ img_frontend() {
   fi
   rm -f "$out"
   img_podman save --quiet --format docker-archive --output "$out" "localhost/custodia/frontend:$tag" || return 1
+  _img_prune
   log "custodia/frontend:$tag → $out"
 }
+
+# Images replaced by a rebuild (untagged) would pile up in .local/podman: drop them.
+_img_prune() { img_podman image prune --force >/dev/null 2>&1 || true; }
 
 # One line per image: name, tar size (compressed layers), unpacked size as podman reports it.
 img_report() {
