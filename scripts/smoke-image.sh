@@ -45,7 +45,8 @@ check() { # DESCRIPTION COMMAND...
 
 cleanup() {
   local status=$?
-  img_podman rm --force --ignore "$container" "$container-frontend" >/dev/null 2>&1 || true
+  img_podman rm --force --ignore "$container" "$container-migrate" "$container-frontend" >/dev/null 2>&1 || true
+  pg_stop # only if this script started it
   exit "$status"
 }
 trap cleanup EXIT
@@ -75,6 +76,7 @@ log "image smoke test: $image on $base_url (database $DB on :$CUSTODIA_PG_PORT, 
 
 # What the chart's pods get: host networking replaces the Services here, so the port moves. The chart
 # tests check that every variable the chart sets for the backend and the migration Job is set here too.
+# shellcheck disable=SC2054 # the commas belong to --tmpfs's options
 run_args=(--runtime runc --network=host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096
   --read-only --tmpfs /tmp:rw,size=64m --cap-drop=ALL --security-opt=no-new-privileges
   --memory=768m --env JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75.0)
@@ -178,7 +180,6 @@ check "frontend: answers a missing file with 404" test "$(status_of "$fe_url/mis
 img_podman logs "$container-frontend" >>"$logfile" 2>&1 || true
 img_podman stop --time 10 "$container-frontend" >/dev/null 2>&1 || true
 
-pg_stop # only if this script started it
 log "image smoke test finished in $((SECONDS - started))s"
 if [ "$failed" -gt 0 ]; then
   log "last lines of the containers' log ($logfile):"

@@ -109,6 +109,7 @@ _img_build_base() {
   tmp="$(mktemp -d "$CUSTODIA_IMAGE_CACHE/.build-$name.XXXXXX")" || return 1
   log "building base image $name ($packages) on Debian $CUSTODIA_IMAGE_SUITE, a few minutes, once per package list"
   local uid="$CUSTODIA_IMAGE_UID"
+  # shellcheck disable=SC2016 # "$1" is the hooks' argument (the new root), expanded by mmdebstrap's shell
   if ! mmdebstrap --mode=root --variant=minbase --format=tar --skip=output/dev \
     --include="$packages" \
     --dpkgopt='path-exclude=/usr/share/man/*' \
