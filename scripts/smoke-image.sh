@@ -138,6 +138,9 @@ check "answers GET /api/me with 200 for the token" test -n "$me"
 check "GET /api/me names tenant KZ and role ASSESSOR" \
   sh -c "printf '%s' '$me' | grep -q '\"code\":\"KZ\"' && printf '%s' '$me' | grep -q '\"ASSESSOR\"'"
 
+check "publishes the latency histogram the chart's p99 alert reads" \
+  sh -c "curl -fsS --max-time 5 '$base_url/actuator/prometheus' | grep -q '^http_server_requests_seconds_bucket{.*uri=\"/api/me\"'"
+
 # --- 4. graceful shutdown -------------------------------------------------------------------------------
 stop_started=$SECONDS
 img_podman stop --time 30 "$container" >/dev/null 2>&1 || true

@@ -50,6 +50,7 @@ if [ "${CUSTODIA_TEST_IMAGES:-1}" = 1 ]; then
   # shellcheck source=lib/helm.sh
   . "$CUSTODIA_ROOT/scripts/lib/helm.sh"
   helm_install
+  promtool_install
   log "chart tests (Helm $CUSTODIA_HELM_VERSION)"
   (cd "$CUSTODIA_ROOT/helm/test" && npm ci --silent --no-audit --no-fund && npm test --silent)
   log "image smoke tests"

@@ -3,10 +3,12 @@
 // Secrets; plus what the values schema refuses. There is no cluster here: this is what can be checked
 // without one (docs/operations.md lists what only a real install shows).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import {
   chartDir,
   ciFiles,
@@ -432,6 +434,35 @@ describe('values.schema.json', () => {
     const schema = readJson(path.join(chartDir, 'values.schema.json'));
     const unknown = valuesKeys().map((k) => k.path).filter((p) => !schemaKnows(schema, p.split('.')));
     assert.deepEqual(unknown, [], 'keys the schema does not declare');
+  });
+});
+
+describe('PromQL of the alerts and the dashboard', () => {
+  const promtool = process.env.CUSTODIA_PROMTOOL;
+  const skip = promtool ? false : 'CUSTODIA_PROMTOOL is not set (scripts/test.sh sets it)';
+
+  test('passes promtool check rules', { skip }, () => {
+    const manifests = render({ files: [path.join(chartDir, 'ci', 'ha-values.yaml')] });
+    const [rule] = ofKind(manifests, 'PrometheusRule');
+    // The dashboard's queries, as recording rules, so promtool parses them too.
+    const dashboard = JSON.parse(named(manifests, 'ConfigMap', '-dashboard').data['custodia.json']);
+    const recorded = dashboard.panels.flatMap((panel) =>
+      panel.targets.map((t) => ({
+        record: `custodia:dashboard_check:panel${panel.id}_${t.refId}`,
+        expr: t.expr.replaceAll('$namespace', 'custodia').replaceAll('$service', 'rel-custodia-backend'),
+      })),
+    );
+    const groups = [...rule.spec.groups, { name: 'dashboard', rules: recorded }];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'custodia-rules-'));
+    try {
+      const file = path.join(dir, 'rules.yml');
+      writeFileSync(file, stringify({ groups }));
+      const result = spawnSync(promtool, ['check', 'rules', file], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, new RegExp(`SUCCESS: ${5 + recorded.length} rules found`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

