@@ -377,6 +377,36 @@ for (const file of ciFiles) {
   });
 }
 
+describe('optional parts switched off', () => {
+  const base = path.join(chartDir, 'ci', 'external-values.yaml');
+
+  test('without the frontend, no frontend objects and the Ingress routes only the API', () => {
+    const manifests = render({ files: [base], set: ['frontend.enabled=false'] });
+    const frontend = manifests.filter((m) => m.metadata.labels?.['app.kubernetes.io/component'] === 'frontend');
+    assert.deepEqual(frontend.map((m) => m.kind), []);
+    const [ingress] = ofKind(manifests, 'Ingress');
+    assert.deepEqual(ingress.spec.rules[0].http.paths.map((p) => p.path), ['/api', '/v3/api-docs']);
+  });
+
+  test('without NetworkPolicies, HPA, PDB and dashboard, none is rendered and the Deployment sets replicas', () => {
+    const manifests = render({
+      files: [base],
+      set: [
+        'networkPolicy.enabled=false',
+        'backend.autoscaling.enabled=false',
+        'backend.podDisruptionBudget.enabled=false',
+        'frontend.podDisruptionBudget.enabled=false',
+        'metrics.grafanaDashboard.enabled=false',
+      ],
+    });
+    for (const kind of ['NetworkPolicy', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+      assert.equal(ofKind(manifests, kind).length, 0, kind);
+    }
+    assert.equal(named(manifests, 'ConfigMap', '-dashboard'), undefined);
+    assert.equal(named(manifests, 'Deployment', '-backend').spec.replicas, 2);
+  });
+});
+
 // --- the values schema ----------------------------------------------------------------------------------
 
 describe('values.schema.json', () => {
@@ -406,6 +436,14 @@ describe('values.schema.json', () => {
 
   test('rejects the bundled Keycloak without its admin Secret', () => {
     assert.match(renderError({ files: [base], set: ['keycloak.mode=bundled'] }), /adminSecret\/name|secret\/name/);
+  });
+
+  test('rejects the bundled Keycloak beside an external PostgreSQL without a database host', () => {
+    const error = renderError({
+      files: [base],
+      set: ['keycloak.mode=bundled', 'keycloak.bundled.adminSecret.name=a', 'keycloak.bundled.database.secret.name=b'],
+    });
+    assert.match(error, /bundled\/database\/host/);
   });
 
   test('rejects a wrong type', () => {
