@@ -41,3 +41,18 @@ export CUSTODIA_TEST_KEYCLOAK_URL="$CUSTODIA_KC_URL"
 
 log "backend tests (unit, then integration against PostgreSQL :$CUSTODIA_PG_PORT and Keycloak $CUSTODIA_KC_URL)"
 (cd "$CUSTODIA_ROOT" && mvn -B -ntp verify "$@")
+
+# --- Images and Kubernetes (issue 8) ------------------------------------------------------------------
+# The Helm chart's tests (helm lint --strict, helm template for every ci/ file, assertions on the parsed
+# manifests), then both images built and smoke-tested as the chart runs them, against the PostgreSQL and
+# Keycloak above. CUSTODIA_TEST_IMAGES=0 skips this block (e.g. when running one integration test).
+if [ "${CUSTODIA_TEST_IMAGES:-1}" = 1 ]; then
+  # shellcheck source=lib/helm.sh
+  . "$CUSTODIA_ROOT/scripts/lib/helm.sh"
+  helm_install
+  promtool_install
+  log "chart tests (Helm $CUSTODIA_HELM_VERSION)"
+  (cd "$CUSTODIA_ROOT/helm/test" && npm ci --silent --no-audit --no-fund && npm test --silent)
+  log "image smoke tests"
+  "$CUSTODIA_ROOT/scripts/smoke-image.sh"
+fi

@@ -1,6 +1,7 @@
 package org.custodia;
 
 import java.time.Clock;
+import org.custodia.migration.Migration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,10 @@ import org.springframework.context.annotation.Bean;
 public class CustodiaApplication {
 
     public static void main(String[] args) {
+        if (Migration.requested(args)) {
+            // `migrate`: apply the database migrations and exit (the Helm chart's migration Job).
+            System.exit(Migration.run(args));
+        }
         SpringApplication.run(CustodiaApplication.class, args);
     }
 
