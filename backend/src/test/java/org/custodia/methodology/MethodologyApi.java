@@ -2,6 +2,8 @@ package org.custodia.methodology;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ final class MethodologyApi {
             level("HIGH", "High", "HIGH"),
             level("VERY_HIGH", "Very high", "VERY_HIGH"));
 
+    private static final List<String> COMMON = List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebTestClient client;
@@ -88,20 +91,34 @@ final class MethodologyApi {
                 .getResponseBody();
     }
 
-    /** Makes the realm's tenant have exactly the four usual levels, whatever earlier runs left. */
+    /**
+     * Makes sure the realm's tenant has the four levels the fixtures band into, adding the missing ones beside the
+     * levels it has (which published instruments may use, so they stay).
+     */
+    @SuppressWarnings("unchecked")
     void ensureFourLevels(String realm) {
         Map<?, ?> current = body(call(realm + ":ANALYST", "GET", "/api/methodology/risk-levels", null), 200);
-        List<?> codes = ((List<?>) current.get("levels"))
-                .stream().map(l -> ((Map<?, ?>) l).get("code")).toList();
-        if (!codes.equals(List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH"))) {
-            body(
-                    call(
-                            realm + ":COUNTRY_ADMIN",
-                            "PUT",
-                            "/api/methodology/risk-levels",
-                            Map.of("version", current.get("version"), "levels", FOUR_LEVELS)),
-                    200);
+        List<Map<String, Object>> levels = new ArrayList<>((List<Map<String, Object>>) current.get("levels"));
+        List<Object> codes = levels.stream().map(l -> l.get("code")).toList();
+        List<Map<String, Object>> missing = FOUR_LEVELS.stream()
+                .filter(level -> !codes.contains(level.get("code")))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
         }
+        levels.addAll(missing);
+        levels.sort(Comparator.comparingInt(l -> COMMON.indexOf(l.get("commonLevel"))));
+        replaceLevels(realm, current.get("version"), levels);
+    }
+
+    void replaceLevels(String realm, Object version, List<?> levels) {
+        body(
+                call(
+                        realm + ":COUNTRY_ADMIN",
+                        "PUT",
+                        "/api/methodology/risk-levels",
+                        Map.of("version", version, "levels", levels)),
+                200);
     }
 
     /** A new instrument with a published version of the given definition; returns the version's id. */
