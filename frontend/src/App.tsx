@@ -6,7 +6,7 @@ import { SessionRoot } from './auth/SessionRoot';
 import { ConfigContext } from './config/ConfigContext';
 import type { RuntimeConfig } from './config/runtimeConfig';
 import { directionOf } from './i18n/languages';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Keeps Mantine's direction (and so every component's layout) in step with the UI language. */
 function DirectionFollowsLanguage() {
@@ -30,7 +30,12 @@ export function App({ config }: { config: RuntimeConfig }) {
   return (
     <ConfigContext value={config}>
       <DirectionProvider initialDirection={directionOf(document.documentElement.lang)} detectDirection={false}>
-        <MantineProvider theme={theme} forceColorScheme="light" getStyleNonce={() => nonce}>
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          forceColorScheme="light"
+          getStyleNonce={() => nonce}
+        >
           <DirectionFollowsLanguage />
           <Suspense fallback={null}>
             <SessionRoot />
