@@ -60,8 +60,7 @@ export async function assertAccessible(page, screen) {
   // evaluate() is not subject to the page's CSP (unlike an injected <script>), so the CSP stays as in production.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
     return violations.map((v) => ({
       id: v.id,
       impact: v.impact,

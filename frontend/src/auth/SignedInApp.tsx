@@ -36,7 +36,7 @@ export function SignedInApp({ user, apiBaseUrl }: { user: User; apiBaseUrl: stri
     () => createApiClient({ baseUrl: apiBaseUrl, getAccessToken: () => token.current }),
     [apiBaseUrl],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new cache for each user, on purpose
+  // A new cache for each user, on purpose: nothing fetched for one user is ever shown to the next.
   const queryClient = useMemo(newQueryClient, [issuer, subject]);
   const [claimed, setClaimed] = useState<string | null>(null);
   const owner = `${issuer} ${subject}`;
