@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL,
+  api,
+  apiToken,
   assertAccessible,
   chooseLanguage,
   keycloakLogin,
@@ -93,6 +95,31 @@ describe('a Kazakhstan assessor', () => {
 
     await chooseLanguage(page, 'en');
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  });
+
+  test('changes language after the preferences changed elsewhere: told, reloaded, saved on the new version', async () => {
+    const { page } = session;
+    // Another device saves the preferences meanwhile: the version this page holds is now stale.
+    const token = await apiToken('kz', 'kz.assessor');
+    const before = await api(token, 'GET', '/api/me');
+    const elsewhere = await api(token, 'PUT', '/api/me/preferences', {
+      language: 'en',
+      version: before.body.preferences.version,
+    });
+    assert.equal(elsewhere.status, 200);
+
+    const answers = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/me/preferences')) answers.push(response.status());
+    });
+    await chooseLanguage(page, 'fr');
+    await page.locator('[data-testid="language-status"]').waitFor();
+    assert.match(await page.locator('[data-testid="language-status"]').innerText(), /modifiées ailleurs/);
+    assert.deepEqual(answers, [409, 200]);
+    const after = await api(token, 'GET', '/api/me');
+    assert.equal(after.body.preferences.language, 'fr');
+    assert.equal(after.body.preferences.version, elsewhere.body.version + 1);
+    await chooseLanguage(page, 'en');
   });
 
   test('signs out: back at the picker, nothing stored, and the Keycloak session is over', async () => {

@@ -114,3 +114,32 @@ export async function chooseLanguage(page, language) {
   await page.locator('[data-testid="language-switcher"]').selectOption(language);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
+
+/**
+ * An access token straight from Keycloak (password grant through the dev-only custodia-test client), for a test
+ * that changes data behind the browser's back.
+ */
+export async function apiToken(realm, username) {
+  const { keycloakUrl } = await (await fetch(`${BASE_URL}/config.json`)).json();
+  const response = await fetch(`${keycloakUrl}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'custodia-test',
+      username,
+      password: DEMO_PASSWORD,
+    }),
+  });
+  assert.equal(response.status, 200, `token for ${username}`);
+  return (await response.json()).access_token;
+}
+
+/** Calls the API through the frontend server, as the browser does. */
+export async function api(token, method, pathname, body) {
+  const response = await fetch(`${BASE_URL}${pathname}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
