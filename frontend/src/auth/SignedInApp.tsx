@@ -16,6 +16,7 @@ import { appRoutes } from '../routes';
 import { AppLayout } from '../shell/AppLayout';
 import { FullPageMessage } from '../shell/FullPageMessage';
 import { NotFoundPage, RouteErrorPage } from '../shell/ErrorPages';
+import type { SigninState } from './oidc';
 import { REALM_SESSION_KEY } from './realmSession';
 import { knownRoles } from './roles';
 import { useSessionControls } from './SessionContext';
@@ -36,8 +37,26 @@ export function SignedInApp({ user, apiBaseUrl }: { user: User; apiBaseUrl: stri
     () => createApiClient({ baseUrl: apiBaseUrl, getAccessToken: () => token.current }),
     [apiBaseUrl],
   );
+  const auth = useAuth();
+  const reauthenticating = useRef(false);
+  const signinAgain = useRef(() => {});
+  // The API refused the token (expired, session ended at Keycloak): sign in again, back to this page.
+  useEffect(() => {
+    signinAgain.current = () => {
+      if (reauthenticating.current) return;
+      reauthenticating.current = true;
+      const state: SigninState = {
+        returnTo: `${window.location.pathname}${window.location.search}`,
+        language: document.documentElement.lang,
+      };
+      void auth.signinRedirect({ prompt: 'none', state }).catch(() => {
+        reauthenticating.current = false;
+      });
+    };
+  }, [auth]);
   // A new cache for each user, on purpose: nothing fetched for one user is ever shown to the next.
-  const queryClient = useMemo(newQueryClient, [issuer, subject]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the user; the callback is a ref
+  const queryClient = useMemo(() => newQueryClient(() => signinAgain.current()), [issuer, subject]);
   const [claimed, setClaimed] = useState<string | null>(null);
   const owner = `${issuer} ${subject}`;
 
