@@ -181,3 +181,50 @@ describe('a platform user', () => {
 async function chooseLanguageIfNeeded(page, language) {
   if ((await page.evaluate(() => document.documentElement.lang)) !== language) await chooseLanguage(page, language);
 }
+
+describe('a shared workstation', () => {
+  let session;
+  before(async () => {
+    session = await newPage(browser);
+  });
+  after(async () => {
+    await session?.context.close();
+  });
+
+  test("erases the previous user's stored data when another user signs in without a sign-out", async () => {
+    const { context, page, problems } = session;
+    await page.goto(BASE_URL);
+    await page.locator('[data-tenant="KZ"]').click();
+    await keycloakLogin(page, 'kz.assessor', 'kz');
+    await page.locator('[data-testid="user-name"]').waitFor();
+    // Offline work of the assessor, as later features will keep it.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('custodia-offline-test', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('answers');
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.evaluate(() => localStorage.setItem('custodia.test-draft', 'unsynced answers of kz.assessor'));
+
+    // The tab is closed and the Keycloak session runs out; a colleague signs in on the same browser.
+    await context.clearCookies();
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(BASE_URL);
+    await page.locator('[data-tenant="KZ"]').click();
+    await keycloakLogin(page, 'kz.supervisor', 'kz');
+    await page.locator('[data-testid="user-name"]').waitFor();
+    assert.equal(await page.locator('[data-testid="user-name"]').innerText(), 'Demo Supervisor KZ');
+
+    const stored = await storedState(page);
+    assert.deepEqual(stored.indexedDB, []);
+    assert.deepEqual(stored.localStorage, ['custodia.owner']);
+    assert.match(await page.evaluate(() => localStorage.getItem('custodia.owner')), /\/realms\/kz /);
+    assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
+  });
+});
