@@ -1,11 +1,13 @@
-// Custodia frontend server: static files from public/, runtime /config.json, and /api + /v3 proxied
-// to the backend. Dependency-free (Node 20). A placeholder until the React SPA replaces public/.
+// Custodia frontend server: the built SPA from dist/ (npm run build), the runtime /config.json, and /api + /v3
+// proxied to the backend. Dependency-free (Node 20). Any path that is not a file is an SPA route (index.html).
 //
 // Environment: PORT (5173), HOST (127.0.0.1), CUSTODIA_BACKEND_URL (http://localhost:8080),
-// CUSTODIA_API_BASE_URL ("" = same origin), CUSTODIA_KEYCLOAK_URL (http://localhost:8180).
+// CUSTODIA_API_BASE_URL ("" = same origin), CUSTODIA_KEYCLOAK_URL (http://localhost:8180),
+// CUSTODIA_PLATFORM_REALM (platform), CUSTODIA_WEB_CLIENT_ID (custodia-web), CUSTODIA_WEB_DIR (./dist).
 
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -70,10 +72,17 @@ export function configFromEnv(env = process.env) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
   const apiBaseUrl = env.CUSTODIA_API_BASE_URL ?? '';
+  const name = (variable, value, fallback) => {
+    const v = value || fallback;
+    if (!/^[A-Za-z0-9._-]+$/.test(v)) throw new Error(`${variable} must be a plain name, got "${v}"`);
+    return v;
+  };
   return {
     host: env.HOST || '127.0.0.1',
     port,
-    publicDir: path.join(here, 'public'),
+    publicDir: env.CUSTODIA_WEB_DIR ? path.resolve(env.CUSTODIA_WEB_DIR) : path.join(here, 'dist'),
+    platformRealm: name('CUSTODIA_PLATFORM_REALM', env.CUSTODIA_PLATFORM_REALM, 'platform'),
+    clientId: name('CUSTODIA_WEB_CLIENT_ID', env.CUSTODIA_WEB_CLIENT_ID, 'custodia-web'),
     backendUrl: httpUrl('CUSTODIA_BACKEND_URL', env.CUSTODIA_BACKEND_URL || 'http://localhost:8080'),
     // What the browser is told (runtime configuration: one build serves every environment).
     apiBaseUrl: apiBaseUrl === '' ? '' : httpUrl('CUSTODIA_API_BASE_URL', apiBaseUrl),
@@ -81,13 +90,23 @@ export function configFromEnv(env = process.env) {
   };
 }
 
-function contentSecurityPolicy(config) {
+// The placeholder in index.html's <meta name="csp-nonce"> that each HTML response replaces with a fresh nonce.
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/**
+ * Scripts only from this origin; styles from this origin, plus the <style> elements the component library writes,
+ * which carry the page's nonce (no 'unsafe-inline'). Connections to the API and Keycloak; no framing.
+ */
+function contentSecurityPolicy(config, nonce) {
   const origins = [config.apiBaseUrl, config.keycloakUrl].filter(Boolean).map((u) => new URL(u).origin);
   const connect = ["'self'", ...new Set(origins)].join(' ');
   return [
     "default-src 'self'",
+    "script-src 'self'",
+    nonce ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self'",
     `connect-src ${connect}`,
     "img-src 'self' data:",
+    "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -174,10 +193,28 @@ function proxy(req, res, backend, note) {
   req.pipe(upstream);
 }
 
-async function sendFile(req, res, file, stats) {
+/** index.html with a fresh style nonce, never cached (it names the current build's assets). */
+async function sendIndex(req, res, file, config) {
+  const nonce = randomBytes(18).toString('base64');
+  const html = (await readFile(file, 'utf8')).replaceAll(NONCE_PLACEHOLDER, nonce);
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(config, nonce));
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES['.html'],
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : html);
+}
+
+/** Vite names built assets by content hash: they never change, so browsers may keep them for a year. */
+function cacheControlOf(relative) {
+  return relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+async function sendFile(req, res, file, stats, relative = '') {
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
   res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
-  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Cache-Control', cacheControlOf(relative));
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', stats.mtime.toUTCString());
   if (req.headers['if-none-match'] === etag) {
@@ -203,7 +240,7 @@ async function fileStats(file) {
   }
 }
 
-async function serveStatic(req, res, pathname, publicDir) {
+async function serveStatic(req, res, pathname, publicDir, config) {
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -226,7 +263,11 @@ async function serveStatic(req, res, pathname, publicDir) {
       problem(res, 404, 'Not Found', 'There is no such file.');
       return;
     }
-    await sendFile(req, res, file, stats);
+    if (real === index) {
+      await sendIndex(req, res, index, config);
+      return;
+    }
+    await sendFile(req, res, file, stats, decoded);
     return;
   }
   // A path that names a file (has an extension) is a missing file; anything else is an SPA route.
@@ -234,7 +275,7 @@ async function serveStatic(req, res, pathname, publicDir) {
     problem(res, 404, 'Not Found', 'There is no such file.');
     return;
   }
-  await sendFile(req, res, index, await stat(index));
+  await sendIndex(req, res, index, config);
 }
 
 /**
@@ -243,7 +284,12 @@ async function serveStatic(req, res, pathname, publicDir) {
 export function createCustodiaServer(config, { log = (line) => console.log(line) } = {}) {
   const backend = new URL(config.backendUrl);
   const csp = contentSecurityPolicy(config);
-  const runtimeConfig = JSON.stringify({ apiBaseUrl: config.apiBaseUrl, keycloakUrl: config.keycloakUrl });
+  const runtimeConfig = JSON.stringify({
+    apiBaseUrl: config.apiBaseUrl,
+    keycloakUrl: config.keycloakUrl,
+    platformRealm: config.platformRealm,
+    clientId: config.clientId,
+  });
   let publicDir;
 
   return http.createServer(async (req, res) => {
@@ -254,7 +300,9 @@ export function createCustodiaServer(config, { log = (line) => console.log(line)
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const outcome = res.writableFinished ? res.statusCode : `${res.statusCode} aborted`;
       const extra = notes.length ? ` (${notes.join(', ')})` : '';
-      log(`${new Date().toISOString()} ${req.method} ${(pathname ?? '-').slice(0, 300)} ${outcome} ${ms.toFixed(1)}ms${extra}`);
+      log(
+        `${new Date().toISOString()} ${req.method} ${(pathname ?? '-').slice(0, 300)} ${outcome} ${ms.toFixed(1)}ms${extra}`,
+      );
     });
 
     try {
@@ -281,8 +329,20 @@ export function createCustodiaServer(config, { log = (line) => console.log(line)
         res.end(req.method === 'HEAD' ? undefined : runtimeConfig);
         return;
       }
-      publicDir ??= await realpath(config.publicDir);
-      await serveStatic(req, res, pathname, publicDir);
+      try {
+        publicDir ??= await realpath(config.publicDir);
+      } catch (error) {
+        if (error.code !== 'ENOENT') throw error;
+        notes.push('no build');
+        problem(
+          res,
+          503,
+          'Service Unavailable',
+          'The web application has not been built: run npm run build in frontend/.',
+        );
+        return;
+      }
+      await serveStatic(req, res, pathname, publicDir, config);
     } catch (error) {
       notes.push(`error ${error.code ?? error.message}`);
       if (!res.headersSent) {

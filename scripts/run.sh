@@ -8,6 +8,8 @@ set -euo pipefail
 . "$CUSTODIA_ROOT/scripts/lib/postgres.sh"
 # shellcheck source=lib/keycloak.sh
 . "$CUSTODIA_ROOT/scripts/lib/keycloak.sh"
+# shellcheck source=lib/frontend.sh
+. "$CUSTODIA_ROOT/scripts/lib/frontend.sh"
 
 DB="${CUSTODIA_DB:-custodia}"
 BACKEND_URL="http://localhost:$CUSTODIA_BACKEND_PORT"
@@ -39,6 +41,9 @@ done
 
 log "building the backend"
 (cd "$CUSTODIA_ROOT" && mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true package)
+# --- web client: install its packages when needed and build frontend/dist, which server.mjs serves ---
+fe_install
+fe_build
 
 pg_ensure_installed
 pg_start

@@ -9,6 +9,8 @@ set -euo pipefail
 . "$CUSTODIA_ROOT/scripts/lib/postgres.sh"
 # shellcheck source=lib/keycloak.sh
 . "$CUSTODIA_ROOT/scripts/lib/keycloak.sh"
+# shellcheck source=lib/frontend.sh
+. "$CUSTODIA_ROOT/scripts/lib/frontend.sh"
 
 TEST_DB="${CUSTODIA_TEST_DB:-custodia_test}"
 started=$SECONDS
@@ -25,8 +27,11 @@ trap 'exit 130' INT TERM
 
 require_toolchain
 
+# --- web client: unit tests, then the production build (type check, bundle budget) the end-to-end tests use ---
 log "frontend tests"
-(cd "$CUSTODIA_ROOT/frontend" && npm test --silent)
+fe_install
+fe_unit_tests
+fe_build
 
 pg_ensure_installed
 pg_start
@@ -41,6 +46,12 @@ export CUSTODIA_TEST_KEYCLOAK_URL="$CUSTODIA_KC_URL"
 
 log "backend tests (unit, then integration against PostgreSQL :$CUSTODIA_PG_PORT and Keycloak $CUSTODIA_KC_URL)"
 (cd "$CUSTODIA_ROOT" && mvn -B -ntp verify "$@")
+
+# --- web client: end-to-end tests against the real stack, while PostgreSQL and Keycloak are still up ---
+# CUSTODIA_SKIP_E2E=1 skips them (e.g. when running one Maven test class).
+if [ "${CUSTODIA_SKIP_E2E:-0}" != 1 ]; then
+  fe_e2e "$TEST_DB"
+fi
 
 # --- Images and Kubernetes (issue 8) ------------------------------------------------------------------
 # The Helm chart's tests (helm lint --strict, helm template for every ci/ file, assertions on the parsed

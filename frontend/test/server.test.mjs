@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
@@ -11,11 +12,39 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv, createCustodiaServer } from '../server.mjs';
 
 const frontendDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const indexHtml = await readFile(path.join(frontendDir, 'public', 'index.html'), 'utf8');
+
+// A stand-in for the built app (dist/), so these tests do not need a build.
+const webDir = await mkdtemp(path.join(tmpdir(), 'custodia-web-'));
+const indexHtml =
+  '<!doctype html><html><head><meta name="csp-nonce" content="__CSP_NONCE__" />' +
+  '<script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+await mkdir(path.join(webDir, 'assets'));
+await mkdir(path.join(webDir, 'locales', 'en'), { recursive: true });
+await mkdir(path.join(webDir, '.vite'));
+await writeFile(path.join(webDir, 'index.html'), indexHtml);
+await writeFile(path.join(webDir, 'assets', 'index-abc123.js'), 'console.log("app");');
+await writeFile(path.join(webDir, 'assets', 'index-abc123.css'), 'body { margin: 0 }');
+await writeFile(path.join(webDir, 'locales', 'en', 'common.json'), '{"common":{"loading":"Loading…"}}');
+await writeFile(path.join(webDir, '.vite', 'manifest.json'), '{}');
+
+/** The index page as served: the nonce placeholder replaced. */
+function withoutNonce(html) {
+  return html.replace(/content="[A-Za-z0-9+/=]{24}"/, 'content="__CSP_NONCE__"');
+}
 
 const TENANTS = [
-  { code: 'kz', displayName: { en: 'Kazakhstan', ru: 'Казахстан' }, defaultLanguage: 'kk', issuer: 'http://localhost:8180/realms/kz' },
-  { code: 'kg', displayName: { en: 'Kyrgyzstan', ru: 'Кыргызстан' }, defaultLanguage: 'ky', issuer: 'http://localhost:8180/realms/kg' },
+  {
+    code: 'kz',
+    displayName: { en: 'Kazakhstan', ru: 'Казахстан' },
+    defaultLanguage: 'kk',
+    issuer: 'http://localhost:8180/realms/kz',
+  },
+  {
+    code: 'kg',
+    displayName: { en: 'Kyrgyzstan', ru: 'Кыргызстан' },
+    defaultLanguage: 'ky',
+    issuer: 'http://localhost:8180/realms/kg',
+  },
 ];
 
 /** Sends one request with the path exactly as given (no URL normalisation) and collects the answer. */
@@ -81,7 +110,11 @@ describe('frontend server', () => {
 
   before(async () => {
     const backendPort = await listen(backend.server);
-    const config = configFromEnv({ PORT: '0', CUSTODIA_BACKEND_URL: `http://127.0.0.1:${backendPort}` });
+    const config = configFromEnv({
+      PORT: '0',
+      CUSTODIA_BACKEND_URL: `http://127.0.0.1:${backendPort}`,
+      CUSTODIA_WEB_DIR: webDir,
+    });
     server = createCustodiaServer(config, {
       log: (line) => {
         logLines.push(line);
@@ -96,30 +129,50 @@ describe('frontend server', () => {
     await close(backend.server);
   });
 
-  test('serves index.html with the security headers', async () => {
+  test('serves index.html with the security headers and a fresh style nonce each time', async () => {
     const res = await send(port, { path: '/' });
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type'], /^text\/html/);
-    assert.equal(res.body, indexHtml);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(withoutNonce(res.body), indexHtml);
+    const nonce = res.body.match(/name="csp-nonce" content="([^"]+)"/)[1];
+    assert.notEqual(nonce, '__CSP_NONCE__');
     const csp = res.headers['content-security-policy'];
     assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.ok(csp.includes(`style-src 'self' 'nonce-${nonce}'`), csp);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    const again = await send(port, { path: '/' });
+    assert.notEqual(again.body.match(/name="csp-nonce" content="([^"]+)"/)[1], nonce);
   });
 
-  test('serves assets with their content type', async () => {
-    const css = await send(port, { path: '/styles.css' });
+  test('serves assets with their content type; hashed assets are cached for good, the rest revalidated', async () => {
+    const css = await send(port, { path: '/assets/index-abc123.css' });
     assert.equal(css.status, 200);
     assert.match(css.headers['content-type'], /^text\/css/);
-    const js = await send(port, { path: '/app.js' });
+    assert.equal(css.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const js = await send(port, { path: '/assets/index-abc123.js' });
     assert.equal(js.status, 200);
     assert.match(js.headers['content-type'], /^text\/javascript/);
+    const messages = await send(port, { path: '/locales/en/common.json' });
+    assert.equal(messages.status, 200);
+    assert.equal(messages.headers['cache-control'], 'no-cache');
+  });
+
+  test('does not serve the build manifest or other dot paths', async () => {
+    const res = await send(port, { path: '/.vite/manifest.json' });
+    assert.equal(res.status, 404);
   });
 
   test('answers a repeated request with 304 when the file has not changed', async () => {
-    const first = await send(port, { path: '/styles.css' });
-    const again = await send(port, { path: '/styles.css', headers: { 'If-None-Match': first.headers.etag } });
+    const first = await send(port, { path: '/assets/index-abc123.css' });
+    const again = await send(port, {
+      path: '/assets/index-abc123.css',
+      headers: { 'If-None-Match': first.headers.etag },
+    });
     assert.equal(again.status, 304);
     assert.equal(again.body, '');
   });
@@ -128,7 +181,7 @@ describe('frontend server', () => {
     const res = await send(port, { path: '/prisoners/0192f1a3-7c9e-7000-8000-000000000001?tab=assessments' });
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type'], /^text\/html/);
-    assert.equal(res.body, indexHtml);
+    assert.equal(withoutNonce(res.body), indexHtml);
   });
 
   test('answers 404 for a missing file rather than serving index.html', async () => {
@@ -137,7 +190,13 @@ describe('frontend server', () => {
     assert.match(res.headers['content-type'], /^application\/problem\+json/);
   });
 
-  for (const target of ['/../package.json', '/%2e%2e/package.json', '/..%2fserver.mjs', '/assets/..%2F..%2Fserver.mjs', '/..%5cserver.mjs']) {
+  for (const target of [
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fserver.mjs',
+    '/assets/..%2F..%2Fserver.mjs',
+    '/..%5cserver.mjs',
+  ]) {
     test(`refuses directory traversal: ${target}`, async () => {
       const res = await send(port, { path: target });
       assert.equal(res.status, 400);
@@ -157,7 +216,12 @@ describe('frontend server', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type'], /^application\/json/);
     assert.equal(res.headers['cache-control'], 'no-store');
-    assert.deepEqual(JSON.parse(res.body), { apiBaseUrl: '', keycloakUrl: 'http://localhost:8180' });
+    assert.deepEqual(JSON.parse(res.body), {
+      apiBaseUrl: '',
+      keycloakUrl: 'http://localhost:8180',
+      platformRealm: 'platform',
+      clientId: 'custodia-web',
+    });
   });
 
   test('proxies /api/public/tenants with status, headers and body intact', async () => {
@@ -180,7 +244,12 @@ describe('frontend server', () => {
 
   test('streams request bodies to the backend and its answer back', async () => {
     const body = JSON.stringify({ note: 'x'.repeat(200_000) });
-    const res = await send(port, { method: 'POST', path: '/api/echo', headers: { 'Content-Type': 'application/json' }, body });
+    const res = await send(port, {
+      method: 'POST',
+      path: '/api/echo',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     assert.equal(res.status, 201);
     assert.equal(res.body, body);
   });
@@ -212,7 +281,10 @@ describe('frontend server with the backend down', () => {
   let port;
 
   before(async () => {
-    const config = configFromEnv({ CUSTODIA_BACKEND_URL: `http://127.0.0.1:${await closedPort()}` });
+    const config = configFromEnv({
+      CUSTODIA_BACKEND_URL: `http://127.0.0.1:${await closedPort()}`,
+      CUSTODIA_WEB_DIR: webDir,
+    });
     server = createCustodiaServer(config, { log: () => {} });
     port = await listen(server);
   });
@@ -229,9 +301,25 @@ describe('frontend server with the backend down', () => {
     assert.ok(problem.detail);
   });
 
-  test('still serves the landing page', async () => {
+  test('still serves the app', async () => {
     const res = await send(port, { path: '/' });
     assert.equal(res.status, 200);
+  });
+});
+
+describe('frontend server without a build', () => {
+  test('answers 503 problem+json naming the build command, and still serves /config.json', async () => {
+    const config = configFromEnv({ CUSTODIA_WEB_DIR: path.join(webDir, 'no-such-build') });
+    const server = createCustodiaServer(config, { log: () => {} });
+    const port = await listen(server);
+    try {
+      const res = await send(port, { path: '/' });
+      assert.equal(res.status, 503);
+      assert.match(JSON.parse(res.body).detail, /npm run build/);
+      assert.equal((await send(port, { path: '/config.json' })).status, 200);
+    } finally {
+      await close(server);
+    }
   });
 });
 
@@ -243,12 +331,16 @@ describe('configuration from the environment', () => {
     assert.equal(config.backendUrl, 'http://localhost:8080');
     assert.equal(config.apiBaseUrl, '');
     assert.equal(config.keycloakUrl, 'http://localhost:8180');
+    assert.equal(config.platformRealm, 'platform');
+    assert.equal(config.clientId, 'custodia-web');
+    assert.equal(config.publicDir, path.join(frontendDir, 'dist'));
   });
 
   test('rejects malformed values', () => {
     assert.throws(() => configFromEnv({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => configFromEnv({ CUSTODIA_BACKEND_URL: 'localhost:8080' }), /CUSTODIA_BACKEND_URL/);
     assert.throws(() => configFromEnv({ CUSTODIA_KEYCLOAK_URL: 'ftp://id.example' }), /CUSTODIA_KEYCLOAK_URL/);
+    assert.throws(() => configFromEnv({ CUSTODIA_PLATFORM_REALM: 'a/b' }), /CUSTODIA_PLATFORM_REALM/);
   });
 
   test('node server.mjs serves /config.json from the environment and allows those origins in the CSP', async (t) => {
@@ -260,6 +352,9 @@ describe('configuration from the environment', () => {
         HOST: '127.0.0.1',
         CUSTODIA_API_BASE_URL: 'https://api.custodia.example/',
         CUSTODIA_KEYCLOAK_URL: 'https://id.custodia.example',
+        CUSTODIA_PLATFORM_REALM: 'staff',
+        CUSTODIA_WEB_CLIENT_ID: 'web',
+        CUSTODIA_WEB_DIR: webDir,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -285,6 +380,8 @@ describe('configuration from the environment', () => {
     assert.deepEqual(JSON.parse(res.body), {
       apiBaseUrl: 'https://api.custodia.example',
       keycloakUrl: 'https://id.custodia.example',
+      platformRealm: 'staff',
+      clientId: 'web',
     });
     assert.match(
       res.headers['content-security-policy'],

@@ -30,6 +30,7 @@ class ProfileController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller: subject, realm, tenant, recognised roles and saved preferences")
+    @ApiResponse(responseCode = "200", description = "The caller")
     @ApiResponse(responseCode = "401", description = "No valid token from a trusted realm")
     Mono<MeView> me(CallerAuthentication authentication) {
         Caller caller = authentication.caller();
@@ -42,6 +43,7 @@ class ProfileController {
     @PutMapping("/preferences")
     @PreAuthorize(Roles.ANY_TENANT_ROLE)
     @Operation(summary = "Save the caller's preferences (optimistic locking on version)")
+    @ApiResponse(responseCode = "200", description = "The preferences as saved, with their new version")
     @ApiResponse(responseCode = "400", description = "Invalid field")
     @ApiResponse(responseCode = "403", description = "Not a country tenant's user")
     @ApiResponse(responseCode = "409", description = "Stale or missing version")

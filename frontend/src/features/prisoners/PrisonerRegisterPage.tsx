@@ -1,0 +1,6 @@
+import { AreaPlaceholder } from '../../shell/AreaPlaceholder';
+
+/** Arrives with its API; until then it says so instead of showing anything made up. */
+export default function PrisonerRegisterPage() {
+  return <AreaPlaceholder area="prisoners" />;
+}
