@@ -38,6 +38,302 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/methodology/classification-scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheme in force: the newest published version */
+        get: operations["schemeInForce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/classification-scheme/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the scheme, oldest first */
+        get: operations["schemeVersions"];
+        put?: never;
+        /** Start the next version as a draft */
+        post: operations["newSchemeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/classification-scheme/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version; a draft also lists what stops it from being published */
+        get: operations["schemeVersion"];
+        /** Save a draft (optimistic locking on version) */
+        put: operations["saveSchemeDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/classification-scheme/versions/{id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rule tester: the proposal and trace for given facts, and constraint checks for a category */
+        post: operations["evaluateScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/classification-scheme/versions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate and publish a draft; it replaces the version in force */
+        post: operations["publishScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instrument-versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's definition; a draft also lists what stops it from being published */
+        get: operations["instrumentVersion"];
+        /** Save a draft's definition (optimistic locking on version) */
+        put: operations["saveInstrumentDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instrument-versions/{versionId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score answers against any version without storing anything */
+        post: operations["dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instrument-versions/{versionId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version as a shareable JSON document */
+        get: operations["exportInstrumentVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instrument-versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate and publish a draft; it never changes afterwards */
+        post: operations["publishInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instrument-versions/{versionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a published version: no new assessments use it */
+        post: operations["retireInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All instruments with their versions */
+        get: operations["instruments"];
+        put?: never;
+        /** Create an instrument (without versions) */
+        post: operations["createInstrument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instruments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a shared version (docs/instrument-schema.md) as a new draft */
+        post: operations["importVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instrument with its versions */
+        get: operations["instrument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/instruments/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next version as a draft: empty, from a definition, or copied from a version */
+        post: operations["newInstrumentDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/offences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's offence codes with their gravity class */
+        get: operations["offences"];
+        /** Replace the offence codes (optimistic locking on version) */
+        put: operations["replaceOffences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's rehabilitation programmes, the needs they address and who is eligible */
+        get: operations["programmes"];
+        /** Replace the programme catalogue (optimistic locking on version) */
+        put: operations["replaceProgrammes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methodology/risk-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's risk levels, lowest first, with their common-scale mapping */
+        get: operations["riskLevels"];
+        /** Replace the country's risk levels (optimistic locking on version) */
+        put: operations["replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/tenants": {
         parameters: {
             query?: never;
@@ -59,6 +355,152 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssessmentResults: {
+            levels?: {
+                [key: string]: string;
+            };
+            overall?: string;
+            scales?: {
+                [key: string]: number;
+            };
+        };
+        Band: {
+            /** Format: double */
+            from?: number;
+            level?: string;
+            /** Format: double */
+            to?: number;
+        };
+        Category: {
+            code?: string;
+            courtOrdered?: boolean;
+            legalBasis?: string;
+            name?: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            reviewIntervalMonths?: number;
+            /** Format: int32 */
+            severityRank?: number;
+        };
+        ClassificationFacts: {
+            assessments?: {
+                [key: string]: components["schemas"]["AssessmentResults"];
+            };
+            flags?: string[];
+            offences?: components["schemas"]["Offence"][];
+            prisoner: components["schemas"]["Prisoner"];
+            sentence: components["schemas"]["Sentence"];
+        };
+        Constraint: {
+            code?: string;
+            expression?: string;
+            message?: {
+                [key: string]: string;
+            };
+        };
+        CreateInstrument: {
+            code: string;
+            description?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "ACTUARIAL" | "NEEDS" | "SPJ" | "SCREENING";
+            name: {
+                [key: string]: string;
+            };
+        };
+        DryRun: {
+            answers: {
+                [key: string]: unknown;
+            };
+            judgement?: components["schemas"]["Judgement"];
+        };
+        Evaluate: {
+            category?: string;
+            facts: components["schemas"]["ClassificationFacts"];
+        };
+        Evaluation: {
+            category?: string;
+            proposal?: components["schemas"]["Proposal"];
+            violations?: components["schemas"]["Violation"][];
+        };
+        ExportedInstrument: {
+            code: string;
+            description?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "ACTUARIAL" | "NEEDS" | "SPJ" | "SCREENING";
+            name: {
+                [key: string]: string;
+            };
+        };
+        ExportedVersion: {
+            definition: components["schemas"]["InstrumentDefinition"];
+            instrument: components["schemas"]["ExportedInstrument"];
+            schema: string;
+        };
+        FieldError: {
+            /** Format: int32 */
+            column?: number;
+            field?: string;
+            /** Format: int32 */
+            line?: number;
+            message?: string;
+        };
+        InstrumentDefinition: {
+            overall?: components["schemas"]["Overall"];
+            scales?: components["schemas"]["Scale"][];
+            sections?: components["schemas"]["Section"][];
+        };
+        InstrumentView: {
+            code?: string;
+            description?: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            kind?: "ACTUARIAL" | "NEEDS" | "SPJ" | "SCREENING";
+            name?: {
+                [key: string]: string;
+            };
+            /** Format: int64 */
+            version?: number;
+            versions?: components["schemas"]["VersionSummary"][];
+        };
+        Item: {
+            code?: string;
+            condition?: string;
+            guidance?: {
+                [key: string]: string;
+            };
+            label?: {
+                [key: string]: string;
+            };
+            need?: boolean;
+            /** Format: double */
+            noScore?: number;
+            options?: components["schemas"]["Option"][];
+            required?: boolean;
+            scoreBands?: components["schemas"]["ScoreBand"][];
+            /** @enum {string} */
+            type?: "SINGLE_CHOICE" | "MULTI_CHOICE" | "YES_NO" | "NUMBER" | "DATE" | "TEXT";
+            /** Format: double */
+            yesScore?: number;
+        };
+        ItemResult: {
+            answered?: boolean;
+            applicable?: boolean;
+            code?: string;
+            /** Format: double */
+            score?: number;
+        };
+        Judgement: {
+            level?: string;
+            rationale?: string;
+        };
         MeView: {
             preferences?: components["schemas"]["PreferencesView"];
             realm?: string;
@@ -66,6 +508,50 @@ export interface components {
             subject?: string;
             tenant?: components["schemas"]["TenantView"];
             username?: string;
+        };
+        Missing: {
+            /** Format: int32 */
+            maxMissing?: number;
+            /** @enum {string} */
+            policy?: "NOT_SCORABLE" | "PRORATE";
+        };
+        NewDraft: {
+            /** Format: uuid */
+            copyFrom?: string;
+            definition?: components["schemas"]["InstrumentDefinition"];
+        };
+        Offence: {
+            code: string;
+            gravity: string;
+            name: {
+                [key: string]: string;
+            };
+        };
+        OffenceList: {
+            offences: components["schemas"]["Offence"][];
+            /** Format: int64 */
+            version: number;
+        };
+        Option: {
+            code?: string;
+            label?: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            score?: number;
+        };
+        Overall: {
+            formula?: string;
+            /** @enum {string} */
+            mode?: "FORMULA" | "JUDGEMENT" | "BOTH";
+        };
+        OverallResult: {
+            complete?: boolean;
+            computedLevel?: string;
+            judgedLevel?: string;
+            level?: string;
+            rationale?: string;
+            reason?: string;
         };
         PreferencesRequest: {
             language: string;
@@ -76,6 +562,11 @@ export interface components {
             language?: string;
             /** Format: int64 */
             version?: number;
+        };
+        Prisoner: {
+            /** Format: int32 */
+            age: number;
+            sex: string;
         };
         /** @description RFC 9457 problem details, as every Custodia error is written */
         Problem: {
@@ -98,6 +589,23 @@ export interface components {
              */
             type: string;
         };
+        Programme: {
+            code: string;
+            eligibility?: string;
+            name: {
+                [key: string]: string;
+            };
+            needs: string[];
+        };
+        ProgrammeList: {
+            programmes: components["schemas"]["Programme"][];
+            /** Format: int64 */
+            version: number;
+        };
+        Proposal: {
+            category?: string;
+            trace?: components["schemas"]["RuleOutcome"][];
+        };
         PublicTenantView: {
             code?: string;
             defaultLanguage?: string;
@@ -106,6 +614,117 @@ export interface components {
             };
             issuer?: string;
         };
+        Publish: {
+            /** Format: int64 */
+            version: number;
+        };
+        RiskLevel: {
+            code: string;
+            /** @enum {string} */
+            commonLevel: "LOW" | "MEDIUM" | "HIGH" | "VERY_HIGH";
+            name: {
+                [key: string]: string;
+            };
+        };
+        RiskScale: {
+            levels: components["schemas"]["RiskLevel"][];
+            /** Format: int64 */
+            version: number;
+        };
+        Rule: {
+            category?: string;
+            code?: string;
+            reason?: {
+                [key: string]: string;
+            };
+            when?: string;
+        };
+        RuleOutcome: {
+            category?: string;
+            error?: string;
+            matched?: boolean;
+            reason?: {
+                [key: string]: string;
+            };
+            rule?: string;
+        };
+        SaveDraft: {
+            definition: components["schemas"]["InstrumentDefinition"];
+            /** Format: int64 */
+            version: number;
+        };
+        Scale: {
+            bands?: components["schemas"]["Band"][];
+            code?: string;
+            formula?: string;
+            items?: string[];
+            /** @enum {string} */
+            method?: "SUM" | "FORMULA";
+            missing?: components["schemas"]["Missing"];
+            name?: {
+                [key: string]: string;
+            };
+            need?: boolean;
+        };
+        ScaleResult: {
+            code?: string;
+            level?: string;
+            missingItems?: string[];
+            prorated?: boolean;
+            scorable?: boolean;
+            /** Format: double */
+            score?: number;
+        };
+        SchemeDefinition: {
+            categories?: components["schemas"]["Category"][];
+            constraints?: components["schemas"]["Constraint"][];
+            rules?: components["schemas"]["Rule"][];
+        };
+        SchemeVersionView: {
+            definition?: components["schemas"]["SchemeDefinition"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: int32 */
+            number?: number;
+            problems?: components["schemas"]["FieldError"][];
+            /** Format: date-time */
+            publishedAt?: string;
+            /** Format: date-time */
+            retiredAt?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "PUBLISHED" | "RETIRED";
+            /** Format: int64 */
+            version?: number;
+        };
+        ScoreBand: {
+            /** Format: double */
+            from?: number;
+            /** Format: double */
+            score?: number;
+            /** Format: double */
+            to?: number;
+        };
+        ScoringResult: {
+            items?: components["schemas"]["ItemResult"][];
+            missingRequired?: string[];
+            overall?: components["schemas"]["OverallResult"];
+            scales?: components["schemas"]["ScaleResult"][];
+        };
+        Section: {
+            code?: string;
+            items?: components["schemas"]["Item"][];
+            title?: {
+                [key: string]: string;
+            };
+        };
+        Sentence: {
+            courtRegime?: string;
+            /** Format: int32 */
+            lengthMonths: number;
+            life?: boolean;
+            /** Format: int32 */
+            remainingMonths: number;
+        };
         TenantView: {
             code?: string;
             defaultLanguage?: string;
@@ -113,6 +732,47 @@ export interface components {
                 [key: string]: string;
             };
             timeZone?: string;
+        };
+        Transition: {
+            /** Format: int64 */
+            version: number;
+        };
+        VersionSummary: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: int32 */
+            number?: number;
+            /** Format: date-time */
+            publishedAt?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "PUBLISHED" | "RETIRED";
+            /** Format: int64 */
+            version?: number;
+        };
+        VersionView: {
+            definition?: components["schemas"]["InstrumentDefinition"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            instrumentId?: string;
+            /** Format: int32 */
+            number?: number;
+            problems?: components["schemas"]["FieldError"][];
+            /** Format: date-time */
+            publishedAt?: string;
+            /** Format: date-time */
+            retiredAt?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "PUBLISHED" | "RETIRED";
+            /** Format: int64 */
+            version?: number;
+        };
+        Violation: {
+            constraint?: string;
+            error?: string;
+            message?: {
+                [key: string]: string;
+            };
         };
     };
     responses: never;
@@ -194,6 +854,935 @@ export interface operations {
             };
             /** @description Stale or missing version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schemeInForce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing published yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schemeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    newSchemeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SchemeVersionView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schemeVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSchemeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraft"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Evaluate"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Publish"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft has problems, each named by its path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    instrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveInstrumentDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraft"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the version is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRun"];
+            };
+        };
+        responses: {
+            /** @description An answer names no item or has the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The version itself has problems */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transition"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft has problems, each named by its path */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retireInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transition"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    instruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInstrument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstrument"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstrumentView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportedVersion"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    instrument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such instrument in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    newInstrumentDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    offences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceOffences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OffenceList"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Duplicate codes or a name missing the default language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    programmes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeList"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Duplicate codes, missing names or a wrong eligibility expression */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    riskLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RiskScale"];
+                };
+            };
+        };
+    };
+    replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RiskScale"];
+            };
+        };
+        responses: {
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Inconsistent levels, or a level in use is removed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
