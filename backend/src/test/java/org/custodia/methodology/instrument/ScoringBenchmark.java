@@ -40,8 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class ScoringBenchmark {
 
     private final Scorer scorer = new Scorer();
