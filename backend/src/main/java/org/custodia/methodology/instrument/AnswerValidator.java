@@ -60,7 +60,7 @@ final class AnswerValidator {
 
     /** The answers as expressions see them: whole numbers as int, others as double, the rest as given. */
     static Map<String, Object> forExpressions(Map<String, Object> answers) {
-        Map<String, Object> converted = new HashMap<>();
+        Map<String, Object> converted = new HashMap<>(Scorer.capacity(answers.size()));
         answers.forEach((code, value) -> {
             if (value instanceof Number number) {
                 double d = number.doubleValue();

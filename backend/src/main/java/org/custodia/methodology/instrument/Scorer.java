@@ -28,8 +28,10 @@ final class Scorer {
 
     ScoringResult score(CompiledInstrument instrument, Map<String, Object> answers, Judgement judgement) {
         Map<String, Object> celAnswers = AnswerValidator.forExpressions(answers);
-        Map<String, ItemResult> items = new LinkedHashMap<>();
-        Map<String, Double> itemScores = new HashMap<>();
+        Map<String, ItemResult> items =
+                new LinkedHashMap<>(capacity(instrument.items().size()));
+        Map<String, Double> itemScores =
+                new HashMap<>(capacity(instrument.items().size()));
         List<String> missingRequired = new ArrayList<>();
         for (Item item : instrument.items().values()) {
             boolean applicable = applies(instrument.conditions().get(item.code()), celAnswers);
@@ -44,9 +46,10 @@ final class Scorer {
             items.put(item.code(), new ItemResult(item.code(), applicable, answered, score));
         }
 
-        Map<String, ScaleResult> scales = new LinkedHashMap<>();
-        Map<String, Double> scaleScores = new HashMap<>();
-        Map<String, String> scaleLevels = new HashMap<>();
+        int scaleCount = instrument.scalesInOrder().size();
+        Map<String, ScaleResult> scales = new HashMap<>(capacity(scaleCount));
+        Map<String, Double> scaleScores = new HashMap<>(capacity(scaleCount));
+        Map<String, String> scaleLevels = new HashMap<>(capacity(scaleCount));
         for (Scale scale : instrument.scalesInOrder()) {
             ScaleResult result = scale.method() == ScaleMethod.SUM
                     ? sum(scale, items)
@@ -90,22 +93,34 @@ final class Scorer {
                         .stream()
                                 .mapToDouble(code -> optionScore(item, (String) code))
                                 .sum();
-            case NUMBER ->
-                item.scoreBands().stream()
-                        .filter(band -> band.contains(((Number) answer).doubleValue()))
-                        .map(InstrumentDefinition.ScoreBand::score)
-                        .findFirst()
-                        .orElse(null);
+            case NUMBER -> numberScore(item, ((Number) answer).doubleValue());
             case DATE, TEXT -> null;
         };
     }
 
+    // Plain loops on the per-item path: streams cost more than the lookups they do here.
+
+    private static Double numberScore(Item item, double value) {
+        for (InstrumentDefinition.ScoreBand band : item.scoreBands()) {
+            if (band.contains(value)) {
+                return band.score();
+            }
+        }
+        return null;
+    }
+
     private static double optionScore(Item item, String code) {
-        return item.options().stream()
-                .filter(option -> option.code().equals(code))
-                .mapToDouble(InstrumentDefinition.Option::score)
-                .findFirst()
-                .orElse(0);
+        for (InstrumentDefinition.Option option : item.options()) {
+            if (option.code().equals(code)) {
+                return option.score();
+            }
+        }
+        return 0;
+    }
+
+    /** A HashMap capacity that holds {@code entries} without resizing. */
+    static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     private static ScaleResult sum(Scale scale, Map<String, ItemResult> items) {
@@ -155,11 +170,13 @@ final class Scorer {
     private static ScaleResult scored(Scale scale, double score, List<String> missing, boolean prorated) {
         double rounded =
                 BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP).doubleValue();
-        String level = scale.bands().stream()
-                .filter(band -> band.contains(rounded))
-                .map(Band::level)
-                .findFirst()
-                .orElse(null);
+        String level = null;
+        for (Band band : scale.bands()) {
+            if (band.contains(rounded)) {
+                level = band.level();
+                break;
+            }
+        }
         return new ScaleResult(scale.code(), rounded, true, missing, prorated, level);
     }
 
