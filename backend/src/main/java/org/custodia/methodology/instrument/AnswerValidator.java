@@ -39,7 +39,13 @@ final class AnswerValidator {
     private static String problem(Item item, Object value) {
         return switch (item.type()) {
             case YES_NO -> value instanceof Boolean ? null : "must be true or false";
-            case NUMBER -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? null : "must be a number";
+            case NUMBER ->
+                !(value instanceof Number n && Double.isFinite(n.doubleValue()))
+                        ? "must be a number"
+                        : !item.scoreBands().isEmpty()
+                                        && item.scoreBands().stream().noneMatch(band -> band.contains(n.doubleValue()))
+                                ? "is outside every range this item scores"
+                                : null;
             case SINGLE_CHOICE ->
                 value instanceof String code && isOption(item, code)
                         ? null

@@ -13,6 +13,7 @@ record CompiledInstrument(
         InstrumentDefinition definition,
         Map<String, InstrumentDefinition.Item> items,
         Map<String, CompiledExpression> conditions,
+        List<String> conditionOrder,
         Map<String, CompiledExpression> scaleFormulas,
         List<InstrumentDefinition.Scale> scalesInOrder,
         CompiledExpression overallFormula,

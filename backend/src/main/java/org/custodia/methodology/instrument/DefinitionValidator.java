@@ -55,6 +55,7 @@ final class DefinitionValidator {
         private final DefinitionErrors errors;
         private final Map<String, Item> items = new LinkedHashMap<>();
         private final Map<String, CompiledExpression> conditions = new HashMap<>();
+        private final List<String> conditionOrder = new ArrayList<>();
         private final Map<String, CompiledExpression> formulas = new HashMap<>();
         private CompiledExpression overall;
 
@@ -95,6 +96,7 @@ final class DefinitionValidator {
                                     definition,
                                     Collections.unmodifiableMap(items),
                                     conditions,
+                                    conditionOrder,
                                     formulas,
                                     ordered,
                                     overall,
@@ -162,9 +164,11 @@ final class DefinitionValidator {
                 dependsOn.put(item.code(), condition.keysOf("answers"));
             });
             findCycle(dependsOn)
-                    .ifPresent(cycle -> error(
-                            "definition.sections",
-                            "item conditions depend on each other in a cycle: " + String.join(" -> ", cycle)));
+                    .ifPresentOrElse(
+                            cycle -> error(
+                                    "definition.sections",
+                                    "item conditions depend on each other in a cycle: " + String.join(" -> ", cycle)),
+                            () -> items.keySet().forEach(code -> visit(code, dependsOn, conditionOrder)));
         }
 
         private Map<String, Integer> scales() {

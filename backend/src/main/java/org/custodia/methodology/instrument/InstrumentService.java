@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.custodia.methodology.VersionStatus;
 import org.custodia.methodology.expression.Expressions;
 import org.custodia.methodology.instrument.InstrumentRequests.CreateInstrument;
@@ -50,6 +51,8 @@ public class InstrumentService {
     private final Clock clock;
     private final DefinitionValidator validator;
     private final Scorer scorer = new Scorer();
+    private final Map<CompileKey, DefinitionValidator.Result> compiled = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 500;
 
     InstrumentService(
             InstrumentRepository instruments,
@@ -222,13 +225,29 @@ public class InstrumentService {
                         + " and can never change; create a new version instead."));
     }
 
+    /**
+     * Compiling a definition takes milliseconds, scoring it microseconds, so results are kept per version, row
+     * version, risk levels and language: any change to one of them is a new key. The id is only known after the row
+     * was read under row-level security, so an entry never serves another tenant.
+     */
     private Mono<DefinitionValidator.Result> compile(Tenant tenant, InstrumentVersionEntity version) {
-        return riskScales
-                .current()
-                .map(RiskScale::codes)
-                .map(levels -> validator.validate(
-                        json.read(version.definition(), InstrumentDefinition.class), levels, tenant.defaultLanguage()));
+        return riskScales.current().map(RiskScale::codes).map(levels -> {
+            CompileKey key = new CompileKey(version.id(), version.version(), levels, tenant.defaultLanguage());
+            DefinitionValidator.Result cached = compiled.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            if (compiled.size() >= MAX_COMPILED) {
+                compiled.clear();
+            }
+            DefinitionValidator.Result result = validator.validate(
+                    json.read(version.definition(), InstrumentDefinition.class), levels, tenant.defaultLanguage());
+            compiled.put(key, result);
+            return result;
+        });
     }
+
+    private record CompileKey(UUID version, long rowVersion, List<String> levels, String language) {}
 
     private Mono<InstrumentEntity> instrument(UUID id) {
         return instruments.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument.")));

@@ -33,8 +33,18 @@ final class Scorer {
         Map<String, Double> itemScores =
                 new HashMap<>(capacity(instrument.items().size()));
         List<String> missingRequired = new ArrayList<>();
+        // Conditions are evaluated so that an item's condition sees only answers of items that apply: the answer
+        // to an item that does not apply (left over from an earlier answer) is dropped before anything reads it.
+        Map<String, Boolean> applies = new HashMap<>(capacity(instrument.items().size()));
+        for (String code : instrument.conditionOrder()) {
+            boolean applicable = applies(instrument.conditions().get(code), celAnswers);
+            applies.put(code, applicable);
+            if (!applicable) {
+                celAnswers.remove(code);
+            }
+        }
         for (Item item : instrument.items().values()) {
-            boolean applicable = applies(instrument.conditions().get(item.code()), celAnswers);
+            boolean applicable = applies.get(item.code());
             boolean answered = answers.containsKey(item.code());
             Double score = applicable && answered ? itemScore(item, answers.get(item.code())) : null;
             if (score != null) {
@@ -168,6 +178,10 @@ final class Scorer {
     }
 
     private static ScaleResult scored(Scale scale, double score, List<String> missing, boolean prorated) {
+        if (!Double.isFinite(score)) {
+            // A formula dividing by zero gives an infinite or undefined score: that is no score at all.
+            return new ScaleResult(scale.code(), null, false, missing, false, null);
+        }
         double rounded =
                 BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP).doubleValue();
         String level = null;
