@@ -163,9 +163,7 @@ class CatalogueControllerIT extends IntegrationTestBase {
                                     "programmes",
                                     List.of(
                                             programme("literacy", null),
-                                            programme(
-                                                    "disengagement",
-                                                    "'VEO' in flags && sentence.remainingMonths >= 6"))))
+                                            programme(code, "'VEO' in flags && sentence.remainingMonths >= 6"))))
                     .expectStatus()
                     .isOk()
                     .expectBody()
