@@ -55,6 +55,16 @@ final class MethodologyApi {
         }
     }
 
+    /** An answer set from {@code src/test/resources/methodology/cases}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> answers(String resource) {
+        try (InputStream in = MethodologyApi.class.getResourceAsStream("/methodology/cases/" + resource)) {
+            return JSON.readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Object inDemoLanguages(Object node) {
         if (node instanceof Map<?, ?> map) {

@@ -55,6 +55,52 @@ class SeedMethodologyIT extends IntegrationTestBase {
                 .value(count -> assertThat((Integer) count).isPositive());
     }
 
+    /** The hand-computed case of {@code SeedInstrumentsTest} (custody rating), now through the API. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kz", "kg"})
+    void theSeededCustodyRatingScoresTheHandComputedCaseOverHttp(String realm) {
+        // The case SeedInstrumentsTest computes by hand: security risk 81, adjustment 36.
+        Map<String, Object> answers = MethodologyApi.answers("custody-rating-high.json");
+        new MethodologyApi(client, tokens)
+                .call(
+                        realm + ":ASSESSOR",
+                        "POST",
+                        "/api/methodology/instrument-versions/" + custodyRatingVersion(realm) + "/dry-run",
+                        Map.of("answers", answers))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.scales[?(@.code == 'security_risk')].score")
+                .isEqualTo(81.0)
+                .jsonPath("$.scales[?(@.code == 'institutional_adjustment')].score")
+                .isEqualTo(36.0)
+                // 81 + 1.5 * 36
+                .jsonPath("$.scales[?(@.code == 'total')].score")
+                .isEqualTo(135.0)
+                .jsonPath("$.scales[?(@.code == 'total')].level")
+                .isEqualTo("HIGH")
+                .jsonPath("$.overall.level")
+                .isEqualTo("HIGH")
+                .jsonPath("$.overall.complete")
+                .isEqualTo(true);
+    }
+
+    private Object custodyRatingVersion(String realm) {
+        List<?> instruments = client.get()
+                .uri("/api/methodology/instruments")
+                .header("Authorization", "Bearer " + tokens.of(realm + ":ASSESSOR"))
+                .exchange()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> custodyRating = instruments.stream()
+                .map(Map.class::cast)
+                .filter(i -> "custody_rating".equals(i.get("code")))
+                .findFirst()
+                .orElseThrow();
+        return ((Map<?, ?>) ((List<?>) custodyRating.get("versions")).get(0)).get("id");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kz", "kg"})
     void eachDemoCountryHasAScheme(String realm) {

@@ -1,5 +1,7 @@
 package org.custodia.methodology.instrument;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Dry-run scoring throughput on one thread, in-process, for the seed instruments of the Kazakhstan demo tenant: the
@@ -155,35 +158,15 @@ public class ScoringBenchmark {
         return a;
     }
 
+    /** The hand-computed custody rating case (security risk 81, adjustment 36), shared with SeedMethodologyIT. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> custodyAnswers() {
-        Map<String, Object> a = new HashMap<>();
-        a.put("offence_gravity", "grave");
-        a.put("sentence_years", 8);
-        a.put("offence_violence", true);
-        a.put("offence_weapon", false);
-        a.put("terrorism_offence", true);
-        a.put("outstanding_charges", "none");
-        a.put("prior_convictions", 1);
-        a.put("prior_prison", true);
-        a.put("release_revoked", false);
-        a.put("age_first_conviction", 22);
-        a.put("escape_history", "none");
-        a.put("escape_information", false);
-        a.put("stable_residence", true);
-        a.put("disciplinary_violations", 2);
-        a.put("persistent_violator", false);
-        a.put("violence_in_custody", true);
-        a.put("violence_in_custody_count", 2);
-        a.put("contraband", false);
-        a.put("substance_use_custody", false);
-        a.put("criminal_subculture", "associate");
-        a.put("pressure_on_others", false);
-        a.put("programme_engagement", "partial");
-        a.put("age_now", 29);
-        a.put("employed_before", false);
-        a.put("family_contact", true);
-        a.put("substance_misuse_history", false);
-        return a;
+        try (InputStream in =
+                ScoringBenchmark.class.getResourceAsStream("/methodology/cases/custody-rating-high.json")) {
+            return JsonMapper.builder().build().readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> veAnswers() {
