@@ -4,6 +4,75 @@
  */
 
 export interface paths {
+    "/api/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's audit trail, newest first, filtered and paged by sequence number */
+        get: operations["auditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the country's audit chain and name the first broken link, if any */
+        post: operations["verifyAuditChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's institutions with the categories they may hold, capacity and population */
+        get: operations["listFacilities"];
+        put?: never;
+        /** Add an institution */
+        post: operations["createFacility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an institution (optimistic locking on version) */
+        put: operations["updateFacility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -334,6 +403,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prisoners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the register by number or name, facility, category, review date and legal status */
+        get: operations["searchPrisoners"];
+        put?: never;
+        /** Register a prisoner */
+        post: operations["registerPrisoner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prisoners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prisoner's record (the read is audited) */
+        get: operations["getPrisoner"];
+        /** Change a prisoner's record (optimistic locking on version) */
+        put: operations["updatePrisoner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/tenants": {
         parameters: {
             query?: never;
@@ -364,12 +469,42 @@ export interface components {
                 [key: string]: number;
             };
         };
+        AuditEntryView: {
+            action?: string;
+            actorName?: string;
+            actorSubject?: string;
+            after?: components["schemas"]["JsonNode"];
+            before?: components["schemas"]["JsonNode"];
+            /** Format: uuid */
+            entityId?: string;
+            entityType?: string;
+            hash?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+            requestId?: string;
+            /** Format: int64 */
+            seq?: number;
+        };
+        AuditPage: {
+            entries?: components["schemas"]["AuditEntryView"][];
+            /** Format: int64 */
+            nextBeforeSeq?: number;
+        };
         Band: {
             /** Format: double */
             from?: number;
             level?: string;
             /** Format: double */
             to?: number;
+        };
+        BrokenLink: {
+            /** Format: uuid */
+            entryId?: string;
+            reason?: string;
+            /** Format: int64 */
+            seq?: number;
         };
         Category: {
             code?: string;
@@ -382,6 +517,12 @@ export interface components {
             reviewIntervalMonths?: number;
             /** Format: int32 */
             severityRank?: number;
+        };
+        ChainVerification: {
+            /** Format: int64 */
+            entriesChecked?: number;
+            firstBroken?: components["schemas"]["BrokenLink"];
+            intact?: boolean;
         };
         ClassificationFacts: {
             assessments?: {
@@ -441,6 +582,32 @@ export interface components {
             instrument: components["schemas"]["ExportedInstrument"];
             schema: string;
         };
+        Facility: {
+            /** Format: int32 */
+            capacity?: number;
+            categories?: string[];
+            code?: string;
+            /** Format: uuid */
+            id?: string;
+            name?: {
+                [key: string]: string;
+            };
+            /** Format: int64 */
+            population?: number;
+            /** Format: int64 */
+            version?: number;
+        };
+        FacilityForm: {
+            /** Format: int32 */
+            capacity: number;
+            categories: string[];
+            code: string;
+            name: {
+                [key: string]: string;
+            };
+            /** Format: int64 */
+            version?: number;
+        };
         FieldError: {
             /** Format: int32 */
             column?: number;
@@ -496,6 +663,34 @@ export interface components {
             code?: string;
             /** Format: double */
             score?: number;
+        };
+        JsonNode: {
+            array?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            binary?: boolean;
+            boolean?: boolean;
+            container?: boolean;
+            double?: boolean;
+            embeddedValue?: boolean;
+            empty?: boolean;
+            float?: boolean;
+            floatingPointNumber?: boolean;
+            int?: boolean;
+            integralNumber?: boolean;
+            long?: boolean;
+            missingNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            null?: boolean;
+            number?: boolean;
+            object?: boolean;
+            pojo?: boolean;
+            short?: boolean;
+            string?: boolean;
+            /** @deprecated */
+            textual?: boolean;
+            valueNode?: boolean;
         };
         Judgement: {
             level?: string;
@@ -564,9 +759,80 @@ export interface components {
             version?: number;
         };
         Prisoner: {
-            /** Format: int32 */
-            age: number;
+            /** Format: date */
+            admittedOn?: string;
+            citizenship?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            currentCategory?: string;
+            /** Format: uuid */
+            currentDecisionId?: string;
+            /** Format: date */
+            dateOfBirth?: string;
+            /** Format: uuid */
+            facilityId?: string;
+            familyName?: string;
+            flags?: string[];
+            givenNames?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            legalStatus?: "REMAND" | "SENTENCED" | "RELEASED";
+            /** Format: date */
+            nextReviewOn?: string;
+            number?: string;
+            offences?: string[];
+            sentence?: components["schemas"]["Sentence"];
+            sex?: string;
+            transferNeeded?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        PrisonerForm: {
+            /** Format: date */
+            admittedOn: string;
+            citizenship: string;
+            /** Format: date */
+            dateOfBirth: string;
+            /** Format: uuid */
+            facilityId: string;
+            familyName: string;
+            flags?: string[];
+            givenNames: string;
+            /** @enum {string} */
+            legalStatus: "REMAND" | "SENTENCED" | "RELEASED";
+            number: string;
+            offences?: string[];
+            sentence?: components["schemas"]["Sentence"];
             sex: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        PrisonerPage: {
+            items?: components["schemas"]["PrisonerSummary"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PrisonerSummary: {
+            currentCategory?: string;
+            /** Format: uuid */
+            facilityId?: string;
+            familyName?: string;
+            givenNames?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            legalStatus?: "REMAND" | "SENTENCED" | "RELEASED";
+            /** Format: date */
+            nextReviewOn?: string;
+            number?: string;
+            transferNeeded?: boolean;
         };
         /** @description RFC 9457 problem details, as every Custodia error is written */
         Problem: {
@@ -719,11 +985,13 @@ export interface components {
         };
         Sentence: {
             courtRegime?: string;
+            /** Format: date */
+            expectedRelease?: string;
             /** Format: int32 */
-            lengthMonths: number;
+            lengthMonths?: number;
             life?: boolean;
-            /** Format: int32 */
-            remainingMonths: number;
+            /** Format: date */
+            start: string;
         };
         TenantView: {
             code?: string;
@@ -783,6 +1051,224 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auditEntries: {
+        parameters: {
+            query?: {
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                actor?: string;
+                from?: string;
+                to?: string;
+                beforeSeq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only an auditor reads the trail */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only an auditor reads the trail */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFacilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFacility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilityForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Facility"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Code taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A name missing the default language or an unknown category */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFacility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilityForm"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version or code taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A name missing the default language or an unknown category */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -1782,6 +2268,205 @@ export interface operations {
                 };
             };
             /** @description Inconsistent levels, or a level in use is removed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchPrisoners: {
+        parameters: {
+            query?: {
+                text?: string;
+                facilityId?: string;
+                category?: string;
+                reviewDueBy?: string;
+                legalStatus?: "REMAND" | "SENTENCED" | "RELEASED";
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors see prisoners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerPrisoner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrisonerForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Prisoner"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors see prisoners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The number is registered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown facility, offence or regime, or a sentence that does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrisoner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors see prisoners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePrisoner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrisonerForm"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors see prisoners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the number belongs to someone else */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown facility, offence or regime, or a sentence that does not fit */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -2,11 +2,13 @@ package org.custodia.migration;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.custodia.methodology.seed.V6__DemoMethodology;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@code custodia-backend migrate}: applies the Flyway migrations as the owner role, then exits (0 on success). The
@@ -19,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * component: the service's component scan never picks it up.
  */
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
+// Java migrations reach Flyway as beans; without them here the command would skip the seed and later fail validation.
+@Import(V6__DemoMethodology.class)
 public final class Migration {
 
     static final String COMMAND = "migrate";

@@ -26,5 +26,11 @@ public final class Roles {
     public static final String ANY_TENANT_ROLE =
             "hasAnyRole('COUNTRY_ADMIN', 'ASSESSOR', 'SUPERVISOR', 'ANALYST', 'AUDITOR')";
 
+    /**
+     * For {@code @PreAuthorize}: staff who work with prisoners' records. Analysts, auditors and administrators see
+     * figures, the trail and the methodology, not people.
+     */
+    public static final String CASE_WORKER = "hasAnyRole('ASSESSOR', 'SUPERVISOR')";
+
     private Roles() {}
 }

@@ -2,7 +2,9 @@ package org.custodia.methodology.scheme;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodia.methodology.VersionStatus;
 import org.custodia.methodology.expression.Expressions;
 import org.custodia.methodology.scheme.SchemeRequests.Evaluate;
@@ -61,6 +63,17 @@ public class SchemeService {
         return tx.read(() -> versions.findByStatus(VersionStatus.PUBLISHED.name()))
                 .switchIfEmpty(Mono.error(new NotFoundException("No classification scheme has been published yet.")))
                 .map(v -> view(tenant, v));
+    }
+
+    /**
+     * The legal categories of the scheme in force, by code; empty before a scheme is published. For records that name
+     * a category (facilities, sentences); runs in the caller's transaction.
+     */
+    public Mono<Map<String, SchemeDefinition.Category>> categoriesInForce() {
+        return versions.findByStatus(VersionStatus.PUBLISHED.name())
+                .map(version -> read(version).categories().stream()
+                        .collect(Collectors.toUnmodifiableMap(SchemeDefinition.Category::code, c -> c)))
+                .defaultIfEmpty(Map.of());
     }
 
     Mono<SchemeVersionView> get(Tenant tenant, UUID id) {

@@ -1,0 +1,7 @@
+package org.custodia.prisoner;
+
+public enum LegalStatus {
+    REMAND,
+    SENTENCED,
+    RELEASED
+}
