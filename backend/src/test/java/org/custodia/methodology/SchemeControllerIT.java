@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.testsupport.IntegrationTestBase;
+import org.custodia.testsupport.SeededMethodology;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +24,14 @@ class SchemeControllerIT extends IntegrationTestBase {
     @BeforeEach
     void api() {
         api = new MethodologyApi(client, tokens);
+    }
+
+    /** Later tests reason about the seeded methodology: put it back in force. */
+    @AfterEach
+    void restoreSeededMethodology() {
+        SeededMethodology seeded = new SeededMethodology(client, tokens);
+        seeded.restore("kz");
+        seeded.restore("kg");
     }
 
     /** A draft of the fixture scheme for the realm's tenant; deletes nothing, so it first publishes any old draft away. */
