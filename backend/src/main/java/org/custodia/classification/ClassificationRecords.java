@@ -1,5 +1,6 @@
 package org.custodia.classification;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.audit.AuditEvent;
@@ -7,6 +8,7 @@ import org.custodia.audit.AuditTrail;
 import org.custodia.classification.ClassificationViews.DecisionView;
 import org.custodia.classification.ClassificationViews.Inbox;
 import org.custodia.classification.ClassificationViews.InboxItem;
+import org.custodia.facility.Facility;
 import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Caller;
 import org.custodia.tenancy.TenantTransactions;
@@ -78,9 +80,11 @@ class ClassificationRecords {
      */
     Mono<Inbox> inbox(Caller caller, int limit) {
         String submitted = DecisionStatus.SUBMITTED.name();
+        // Many decisions share a facility: each is read once (concatMap keeps the map single-threaded).
+        Map<UUID, Mono<Facility>> facilities = new HashMap<>();
         return tx.write(() -> decisions
                 .findByStatusOrderBySubmittedAtAscIdAsc(submitted, Limit.of(limit))
-                .concatMap(decision -> item(caller, decision))
+                .concatMap(decision -> item(caller, decision, facilities))
                 .collectList()
                 .zipWith(decisions.countByStatus(submitted), Inbox::new)
                 .flatMap(inbox -> audit.record(new AuditEvent(
@@ -96,28 +100,33 @@ class ClassificationRecords {
                         .thenReturn(inbox)));
     }
 
-    private Mono<InboxItem> item(Caller caller, DecisionEntity decision) {
+    private Mono<InboxItem> item(Caller caller, DecisionEntity decision, Map<UUID, Mono<Facility>> facilities) {
         return prisoners
                 .find(decision.prisonerId())
-                .flatMap(prisoner -> viewer.facilityOf(prisoner).map(facility -> {
-                    String whyNot = FourEyes.whyMayNotDecide(decision, caller).orElse(null);
-                    return new InboxItem(
-                            decision.id(),
-                            prisoner.id(),
-                            prisoner.number(),
-                            prisoner.familyName(),
-                            prisoner.givenNames(),
-                            decision.proposedCategory(),
-                            decision.category(),
-                            decision.overrideReason() == null
-                                    ? null
-                                    : OverrideReason.valueOf(decision.overrideReason()),
-                            new Actor(decision.proposedBy(), decision.proposedByName()),
-                            decision.submittedAt(),
-                            DecisionViewer.transferNeeded(decision, facility),
-                            whyNot == null,
-                            whyNot,
-                            decision.version());
-                }));
+                .flatMap(prisoner -> facilities
+                        .computeIfAbsent(
+                                prisoner.facilityId(),
+                                id -> viewer.facilityOf(prisoner).cache())
+                        .map(facility -> {
+                            String whyNot =
+                                    FourEyes.whyMayNotDecide(decision, caller).orElse(null);
+                            return new InboxItem(
+                                    decision.id(),
+                                    prisoner.id(),
+                                    prisoner.number(),
+                                    prisoner.familyName(),
+                                    prisoner.givenNames(),
+                                    decision.proposedCategory(),
+                                    decision.category(),
+                                    decision.overrideReason() == null
+                                            ? null
+                                            : OverrideReason.valueOf(decision.overrideReason()),
+                                    new Actor(decision.proposedBy(), decision.proposedByName()),
+                                    decision.submittedAt(),
+                                    DecisionViewer.transferNeeded(decision, facility),
+                                    whyNot == null,
+                                    whyNot,
+                                    decision.version());
+                        }));
     }
 }
