@@ -334,6 +334,33 @@ class ClassificationControllerIT extends IntegrationTestBase {
 
     @ParameterizedTest
     @MethodSource("countries")
+    void acceptingAProposalThatBreaksAConstraintIsRefusedToo(Country country) {
+        // A life sentence proposes the life regime, which the constraint on women forbids: the seeded rules do not
+        // guard this case, so the constraint stops the acceptance.
+        UUID lifer = register(country, form -> {
+            form.put("sex", "F");
+            sentence(form).put("life", true);
+            sentence(form).put("lengthMonths", null);
+            sentence(form).put("expectedRelease", null);
+        });
+        Map<String, Object> proposed = classifications().proposed(country.realm(), lifer);
+        assertThat(proposed.get("proposedCategory")).isEqualTo(country.life());
+
+        UUID id = ClassificationApi.idOf(proposed);
+        classifications()
+                .step(country.realm() + ":ASSESSOR", id, "accept", Map.of("version", 0))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("category")
+                .jsonPath("$.violations[*].constraint")
+                .isEqualTo(List.of("c_women"));
+        decision(country.realm() + ":ASSESSOR", id).jsonPath("$.status").isEqualTo("PROPOSED");
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
     void overrideWithAReasonIsApprovedByASupervisor(Country country) {
         UUID prisonerId = register(country, form -> {});
         Map<String, Object> proposed = classifications().proposed(country.realm(), prisonerId);
