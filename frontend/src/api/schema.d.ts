@@ -38,6 +38,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classifications/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions awaiting approval, oldest first, each saying whether you may decide it */
+        get: operations["classificationInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One classification decision with its facts, trace, override and approval (audited) */
+        get: operations["classification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author submits the proposed category (optimistic locking on version) */
+        post: operations["acceptClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor other than the author approves: the prisoner's classification from today */
+        post: operations["approveClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author submits another category, with a reason code and a narrative */
+        post: operations["overrideClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor other than the author rejects, with a comment */
+        post: operations["rejectClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classifications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author withdraws an open decision */
+        post: operations["withdrawClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/facilities": {
         parameters: {
             query?: never;
@@ -439,6 +558,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prisoners/{prisonerId}/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every classification decision about the prisoner, newest first (the read is audited) */
+        get: operations["prisonerClassifications"];
+        put?: never;
+        /** Propose a classification: the rules of the scheme in force, with their trace */
+        post: operations["proposeClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/tenants": {
         parameters: {
             query?: never;
@@ -460,6 +597,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptClassification: {
+            /** Format: int64 */
+            version: number;
+        };
+        Actor: {
+            subject?: string;
+            username?: string;
+        };
+        ApproveClassification: {
+            comment?: string;
+            /** Format: int64 */
+            version: number;
+        };
         AssessmentResults: {
             levels?: {
                 [key: string]: string;
@@ -518,6 +668,11 @@ export interface components {
             /** Format: int32 */
             severityRank?: number;
         };
+        CategoryOverride: {
+            narrative?: string;
+            /** @enum {string} */
+            reason?: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
+        };
         ChainVerification: {
             /** Format: int64 */
             entriesChecked?: number;
@@ -550,6 +705,40 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        DecisionView: {
+            category?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: components["schemas"]["Actor"];
+            decisionComment?: string;
+            /** Format: date */
+            effectiveOn?: string;
+            facts?: components["schemas"]["ClassificationFacts"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: date */
+            nextReviewOn?: string;
+            override?: components["schemas"]["CategoryOverride"];
+            /** Format: uuid */
+            prisonerId?: string;
+            /** Format: date-time */
+            proposedAt?: string;
+            proposedBy?: components["schemas"]["Actor"];
+            proposedByRule?: string;
+            proposedCategory?: string;
+            /** Format: uuid */
+            schemeVersionId?: string;
+            /** @enum {string} */
+            status?: "PROPOSED" | "SUBMITTED" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+            /** Format: date-time */
+            submittedAt?: string;
+            trace?: components["schemas"]["RuleOutcome"][];
+            transferNeeded?: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int64 */
+            version?: number;
         };
         DryRun: {
             answers: {
@@ -615,6 +804,32 @@ export interface components {
             /** Format: int32 */
             line?: number;
             message?: string;
+        };
+        Inbox: {
+            items?: components["schemas"]["InboxItem"][];
+            /** Format: int64 */
+            total?: number;
+        };
+        InboxItem: {
+            category?: string;
+            familyName?: string;
+            givenNames?: string;
+            /** Format: uuid */
+            id?: string;
+            mayDecide?: boolean;
+            /** @enum {string} */
+            overrideReason?: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
+            /** Format: uuid */
+            prisonerId?: string;
+            prisonerNumber?: string;
+            proposedBy?: components["schemas"]["Actor"];
+            proposedCategory?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            transferNeeded?: boolean;
+            /** Format: int64 */
+            version?: number;
+            whyNot?: string;
         };
         InstrumentDefinition: {
             overall?: components["schemas"]["Overall"];
@@ -747,6 +962,14 @@ export interface components {
             level?: string;
             rationale?: string;
             reason?: string;
+        };
+        OverrideClassification: {
+            category: string;
+            narrative: string;
+            /** @enum {string} */
+            reason: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
+            /** Format: int64 */
+            version: number;
         };
         PreferencesRequest: {
             language: string;
@@ -881,6 +1104,11 @@ export interface components {
             issuer?: string;
         };
         Publish: {
+            /** Format: int64 */
+            version: number;
+        };
+        RejectClassification: {
+            comment: string;
             /** Format: int64 */
             version: number;
         };
@@ -1042,6 +1270,10 @@ export interface components {
                 [key: string]: string;
             };
         };
+        WithdrawClassification: {
+            /** Format: int64 */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1109,6 +1341,360 @@ export interface operations {
             };
             /** @description Only an auditor reads the trail */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    classificationInbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    classification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptClassification"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or not a proposal any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The proposal breaks a legal constraint, named in the errors */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveClassification"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or not awaiting a decision */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    overrideClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideClassification"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or not a proposal any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown category, the proposal itself, or a legal constraint broken (named in the errors) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectClassification"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or not awaiting a decision */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawClassification"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such decision in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or decided already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2467,6 +3053,113 @@ export interface operations {
                 };
             };
             /** @description Unknown facility, offence or regime, or a sentence that does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prisonerClassifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DecisionView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed, or not this person (four eyes; author only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The prisoner has an open decision already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No scheme published, or no rule matched */
             422: {
                 headers: {
                     [name: string]: unknown;

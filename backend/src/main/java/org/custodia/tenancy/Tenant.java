@@ -1,5 +1,8 @@
 package org.custodia.tenancy;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,5 +20,10 @@ public record Tenant(
 
     public boolean isActive() {
         return status == TenantStatus.ACTIVE;
+    }
+
+    /** Today's date where the country is: what effective dates and due dates are counted in. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
     }
 }

@@ -1,5 +1,7 @@
 package org.custodia.testsupport;
 
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -20,6 +22,15 @@ public abstract class IntegrationTestBase {
 
     @Autowired
     protected WebTestClient client;
+
+    /**
+     * The first requests of a fresh context (JIT, CEL compilation, JWKS fetch) can take longer than WebTestClient's 5 s
+     * default on a busy shared machine; a slow answer is not a failure, a wrong one is.
+     */
+    @BeforeEach
+    void patientClient() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.custodia.methodology.VersionStatus;
 import org.custodia.methodology.expression.Expressions;
@@ -41,6 +42,8 @@ public class SchemeService {
     private final Clock clock;
     private final SchemeValidator validator;
     private final RuleEngine engine = new RuleEngine();
+    private final Map<CompileKey, PublishedScheme> compiled = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 100;
 
     SchemeService(
             SchemeVersionRepository versions,
@@ -74,6 +77,25 @@ public class SchemeService {
                 .map(version -> read(version).categories().stream()
                         .collect(Collectors.toUnmodifiableMap(SchemeDefinition.Category::code, c -> c)))
                 .defaultIfEmpty(Map.of());
+    }
+
+    /**
+     * The scheme in force, compiled, to propose classifications with; empty before a scheme is published. Runs in the
+     * caller's transaction.
+     */
+    public Mono<PublishedScheme> compiledInForce(Tenant tenant) {
+        return versions.findByStatus(VersionStatus.PUBLISHED.name()).map(version -> compile(tenant, version));
+    }
+
+    /**
+     * A version that was published (in force or retired since), compiled: the one a decision is pinned to. 404 when
+     * this country has no such published version. Runs in the caller's transaction.
+     */
+    public Mono<PublishedScheme> compiledPublished(Tenant tenant, UUID id) {
+        return version(id)
+                .filter(version -> version.statusValue() != VersionStatus.DRAFT)
+                .switchIfEmpty(Mono.error(new NotFoundException("No such published classification scheme version.")))
+                .map(version -> compile(tenant, version));
     }
 
     Mono<SchemeVersionView> get(Tenant tenant, UUID id) {
@@ -144,6 +166,33 @@ public class SchemeService {
             return new Evaluation(proposal, request.category(), violations);
         });
     }
+
+    /**
+     * A published definition never changes, so its compiled form is kept per version and language. The id is only
+     * known after the row was read under row-level security, so an entry never serves another tenant.
+     */
+    private PublishedScheme compile(Tenant tenant, SchemeVersionEntity version) {
+        CompileKey key = new CompileKey(version.id(), tenant.defaultLanguage());
+        PublishedScheme cached = compiled.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        SchemeValidator.Result result = validator.validate(read(version), tenant.defaultLanguage());
+        if (!result.valid()) {
+            // Only when the country's default language changed after publishing and the scheme lacks texts in it.
+            throw new UnprocessableException(
+                    "Version " + version.number() + " of the classification scheme no longer passes validation.",
+                    result.errors());
+        }
+        if (compiled.size() >= MAX_COMPILED) {
+            compiled.clear();
+        }
+        PublishedScheme scheme = new PublishedScheme(version.id(), version.number(), result.compiled());
+        compiled.put(key, scheme);
+        return scheme;
+    }
+
+    private record CompileKey(UUID version, String language) {}
 
     private SchemeDefinition read(SchemeVersionEntity version) {
         return json.read(version.definition(), SchemeDefinition.class);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.ForbiddenException;
 import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.error.UnprocessableException;
@@ -40,9 +41,14 @@ final class Problems {
             return invalid(invalid.getMessage(), invalid.errors());
         }
         if (error instanceof UnprocessableException rule) {
-            return withErrors(
+            ProblemDetail problem = withErrors(
                     problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.BUSINESS_RULE, rule.getMessage()),
                     rule.errors());
+            rule.properties().forEach(problem::setProperty);
+            return problem;
+        }
+        if (error instanceof ForbiddenException refused) {
+            return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, refused.getMessage());
         }
         if (error instanceof NotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, notFound.getMessage());

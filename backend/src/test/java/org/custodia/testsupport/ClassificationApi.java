@@ -1,0 +1,72 @@
+package org.custodia.testsupport;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Calls the classification API as demo users: propose, then accept, override, approve, reject or withdraw. */
+public final class ClassificationApi {
+
+    private final WebTestClient client;
+    private final Tokens tokens;
+
+    public ClassificationApi(WebTestClient client, Tokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    /** {@code POST /api/prisoners/{id}/classifications} as {@code "<realm>:<ROLE>"}. */
+    public WebTestClient.ResponseSpec propose(String realmAndRole, UUID prisonerId) {
+        return client.post()
+                .uri("/api/prisoners/{id}/classifications", prisonerId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
+                .exchange();
+    }
+
+    /** {@code POST /api/classifications/{id}/<step>} (accept, override, approve, reject, withdraw) with a body. */
+    public WebTestClient.ResponseSpec step(String realmAndRole, UUID decisionId, String step, Map<String, ?> body) {
+        return client.post()
+                .uri("/api/classifications/{id}/{step}", decisionId, step)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
+                .bodyValue(body)
+                .exchange();
+    }
+
+    /** A proposal made by the realm's assessor; returns the decision. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> proposed(String realm, UUID prisonerId) {
+        return propose(realm + ":ASSESSOR", prisonerId)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The step succeeded; returns the decision after it. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> stepped(String realmAndRole, UUID decisionId, String step, Map<String, ?> body) {
+        return step(realmAndRole, decisionId, step, body)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The assessor's new proposal, accepted by them and approved by the supervisor; returns the approved decision. */
+    public Map<String, Object> approvedProposal(String realm, UUID prisonerId) {
+        return approved(realm, idOf(proposed(realm, prisonerId)));
+    }
+
+    /** The assessor's proposal {@code decisionId}, accepted by them and approved by the supervisor. */
+    public Map<String, Object> approved(String realm, UUID decisionId) {
+        stepped(realm + ":ASSESSOR", decisionId, "accept", Map.of("version", 0));
+        return stepped(realm + ":SUPERVISOR", decisionId, "approve", Map.of("version", 1));
+    }
+
+    public static UUID idOf(Map<String, Object> decision) {
+        return UUID.fromString((String) decision.get("id"));
+    }
+}
