@@ -33,7 +33,7 @@ export function OptionsEditor({
         {t('methodology.item.options')}
       </Text>
       {error && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {error}
         </Text>
       )}

@@ -43,7 +43,7 @@ export function OverallEditor({
         </Text>
       )}
       {modeError && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {modeError}
         </Text>
       )}

@@ -57,11 +57,11 @@ function SampleAnswer({
     value: o.code ?? '',
     label: `${text(o.label, o.code ?? '').text} (${o.score ?? 0})`,
   }));
-  const common = { label, description, error, 'data-answer': code, opacity: applies ? 1 : 0.6 };
+  const common = { label, description, error, 'data-answer': code };
   switch (item.type) {
     case 'YES_NO':
       return (
-        <Stack gap={2} data-answer={code} opacity={common.opacity}>
+        <Stack gap={2} data-answer={code}>
           <Text size="sm" fw={500} id={`answer-${code}`}>
             {label}
           </Text>
@@ -83,7 +83,7 @@ function SampleAnswer({
             w="fit-content"
           />
           {error && (
-            <Text size="xs" c="red.8">
+            <Text size="xs" c="red">
               {error}
             </Text>
           )}

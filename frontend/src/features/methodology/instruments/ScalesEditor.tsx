@@ -144,7 +144,7 @@ function ScaleCard({
             w="fit-content"
           />
           {methodError && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red">
               {methodError}
             </Text>
           )}

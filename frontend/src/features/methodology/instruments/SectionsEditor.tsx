@@ -25,7 +25,7 @@ export function SectionsEditor({
   return (
     <Stack gap="md">
       {error && (
-        <Text c="red.8" size="sm" role="alert">
+        <Text c="red" size="sm" role="alert">
           {error}
         </Text>
       )}
@@ -104,7 +104,7 @@ function SectionCard({
           />
         </Group>
         {itemsError && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c="red" size="sm" role="alert">
             {itemsError}
           </Text>
         )}

@@ -201,7 +201,7 @@ export function RuleTester({
                     <Text
                       size="sm"
                       fw={sentence.tone === 'summary' || sentence.tone === 'matched' ? 700 : 400}
-                      c={sentence.tone === 'refused' || sentence.tone === 'error' ? 'red.8' : undefined}
+                      c={sentence.tone === 'refused' || sentence.tone === 'error' ? 'red' : undefined}
                     >
                       {t(
                         sentence.key,

@@ -81,7 +81,7 @@ function ListOf({
         {intro}
       </Text>
       {error && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {error}
         </Text>
       )}

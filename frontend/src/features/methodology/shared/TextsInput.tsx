@@ -56,7 +56,9 @@ export function TextsInput({
       readOnly={readOnly}
       required={main && !optional}
       multiline={multiline}
-      hint={main ? t('methodology.texts.defaultLanguage', { language: languageName(language) }) : undefined}
+      hint={
+        main && !optional ? t('methodology.texts.defaultLanguage', { language: languageName(language) }) : undefined
+      }
     />
   );
 
