@@ -245,6 +245,26 @@ describe('a Kazakhstan country administrator', () => {
     await screenshot(page, 'methodology-rule-tester');
   });
 
+  test('edits the risk levels: a refused list shows the message at the field, and nothing is saved', async () => {
+    const { page } = session;
+    const before = await api(token, 'GET', '/api/methodology/risk-levels');
+    await page.getByRole('navigation', { name: 'Methodology screens' }).getByRole('link', { name: 'Risk levels' }).click();
+    const first = page.locator('[data-testid="list-entry"]').first();
+    await first.getByLabel('Common scale').click();
+    await page.getByRole('option', { name: 'High', exact: true }).click();
+    await page.locator('[data-testid="save-list"]').click();
+
+    const second = page.locator('[data-testid="list-entry"]').nth(1);
+    await page.locator('[data-testid="save-status"][data-status="failed"]').waitFor();
+    assert.match(
+      await second.locator('.mantine-InputWrapper-error').innerText(),
+      /levels are ordered lowest first, so their common levels cannot go down/,
+    );
+    assert.deepEqual((await api(token, 'GET', '/api/methodology/risk-levels')).body, before.body);
+    await assertAccessible(page, 'risk levels with a refused save');
+    await screenshot(page, 'methodology-risk-levels');
+  });
+
   test('shows the builder right-to-left in Arabic', async () => {
     const { page, problems } = session;
     await page.goto(`${BASE_URL}/methodology/instrument-versions/${draft.versionId}`);

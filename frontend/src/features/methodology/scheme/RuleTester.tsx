@@ -195,7 +195,7 @@ export function RuleTester({
               <Title order={3} size="h5" mb="xs">
                 {t('methodology.tester.traceTitle')}
               </Title>
-              <List spacing={4} size="sm">
+              <List spacing={4} size="sm" listStyleType="none">
                 {sentences.map((sentence, n) => (
                   <List.Item key={n} data-tone={sentence.tone}>
                     <Text
