@@ -248,7 +248,10 @@ describe('a Kazakhstan country administrator', () => {
   test('edits the risk levels: a refused list shows the message at the field, and nothing is saved', async () => {
     const { page } = session;
     const before = await api(token, 'GET', '/api/methodology/risk-levels');
-    await page.getByRole('navigation', { name: 'Methodology screens' }).getByRole('link', { name: 'Risk levels' }).click();
+    await page
+      .getByRole('navigation', { name: 'Methodology screens' })
+      .getByRole('link', { name: 'Risk levels' })
+      .click();
     const first = page.locator('[data-testid="list-entry"]').first();
     await first.getByLabel('Common scale').click();
     await page.getByRole('option', { name: 'High', exact: true }).click();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CelField } from '../shared/CelField';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
-import { useFieldError, useProblems } from '../shared/ProblemsContext';
+import { useFieldError } from '../shared/ProblemsContext';
 import { RowActions } from '../shared/RowActions';
 import { TextsInput } from '../shared/TextsInput';
 import type { Category, Constraint, Rule, SchemeDefinition } from './api';
@@ -328,9 +328,4 @@ function ConstraintFields({
       />
     </>
   );
-}
-
-/** How many problems each tab holds, for its label. */
-export function useTabProblems(list: List): number {
-  return useProblems().countUnder(`definition.${list}`);
 }
