@@ -49,8 +49,8 @@ export function CreateInstrument() {
           >
             <Stack gap="sm">
               {problem && (
-                <Alert color="red" variant="light">
-                  {t(problemMessageKey(problem))}
+                <Alert color="red" variant="light" role="alert">
+                  {problem.status === 409 ? t('methodology.instrument.codeTaken') : t(problemMessageKey(problem))}
                 </Alert>
               )}
               <CodeInput value={body.code} onChange={(code) => setBody({ ...body, code })} />

@@ -61,7 +61,12 @@ export function ImportInstrument() {
             </Alert>
           )}
           {problem && (
-            <Alert color="red" variant="light" title={t(problemMessageKey(problem))}>
+            <Alert
+              color="red"
+              variant="light"
+              role="alert"
+              title={problem.status === 409 ? t('methodology.instrument.draftExists') : t(problemMessageKey(problem))}
+            >
               {problem.detail && <Text size="sm">{problem.detail}</Text>}
               <List size="sm">
                 {problem.errors.map((error, n) => (
