@@ -70,7 +70,7 @@ export default function SchemePage() {
         </Table.Thead>
         <Table.Tbody>
           {list.map((version) => (
-            <Table.Tr key={version.id} data-status={version.status}>
+            <Table.Tr key={version.id} data-status={version.status} data-number={version.number}>
               <Table.Td>
                 <StatusBadge status={version.status} number={version.number} />
               </Table.Td>
