@@ -28,8 +28,32 @@ export const theme = createTheme({
  * Mantine's "dimmed" grey (gray.6) falls short of WCAG AA contrast on white; ours is gray.7 (about 8:1), so
  * secondary text stays readable (axe-core checks it in the end-to-end tests).
  */
+/**
+ * Status colours (badges, alerts, error text) in darker shades than Mantine's, so their text keeps WCAG AA contrast
+ * on white and on their own light tint (checked at 4.5:1 or more): filled backgrounds, light-variant text, and the
+ * error colour of fields.
+ */
+const STATUS_TEXT: Record<string, string> = {
+  red: '#a51d1d',
+  green: '#1e6b2f',
+  yellow: '#7c5800',
+  orange: '#9a3412',
+  teal: '#0b5f56',
+  gray: '#3d434a',
+};
+
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7] },
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7],
+    '--mantine-color-error': STATUS_TEXT.red ?? resolved.colors.red[9],
+    ...Object.fromEntries(
+      Object.entries(STATUS_TEXT).flatMap(([color, text]) => [
+        [`--mantine-color-${color}-light-color`, text],
+        [`--mantine-color-${color}-filled`, text],
+        [`--mantine-color-${color}-text`, text],
+      ]),
+    ),
+  },
   dark: {},
 });

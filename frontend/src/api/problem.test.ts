@@ -23,6 +23,24 @@ describe('toProblem', () => {
     });
   });
 
+  it('keeps the line and column of an expression problem', () => {
+    const problem = toProblem(
+      {
+        status: 422,
+        errors: [
+          { field: 'definition.scales[2].formula', message: 'undeclared reference', line: 2, column: 7 },
+          { field: 'definition.sections', message: 'cycle', line: 0, column: 0 },
+        ],
+      },
+      422,
+    );
+    expect(problem.errors).toEqual([
+      { field: 'definition.scales[2].formula', message: 'undeclared reference', line: 2, column: 7 },
+      { field: 'definition.sections', message: 'cycle' },
+    ]);
+    expect(problem.errors[1]).not.toHaveProperty('line');
+  });
+
   it('makes do with a body that is not a problem (a proxy page, nothing at all)', () => {
     expect(toProblem('<html>Bad gateway</html>', 502)).toEqual({ type: 'about:blank', status: 502, errors: [] });
     expect(toProblem(undefined, 404).status).toBe(404);

@@ -7,6 +7,10 @@ export interface FieldProblem {
   /** The path of the offending value in the request body, e.g. "answers[3].value". */
   field: string;
   message: string;
+  /** For an expression (CEL): the 1-based line of the problem inside it. */
+  line?: number;
+  /** For an expression (CEL): the 1-based column of the problem inside it. */
+  column?: number;
 }
 
 export interface Problem {
@@ -48,14 +52,21 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** The line and column of an expression problem, when the server gave a usable one. */
+function position(line: unknown, column: unknown): Pick<FieldProblem, 'line' | 'column'> {
+  if (typeof line !== 'number' || !Number.isInteger(line) || line < 1) return {};
+  return { line, column: typeof column === 'number' && Number.isInteger(column) && column > 0 ? column : 1 };
+}
+
 /** Reads whatever the server sent as a Problem, defensively: a proxy's HTML error page becomes a bare status. */
 export function toProblem(body: unknown, status: number): Problem {
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const errors = Array.isArray(raw.errors)
     ? raw.errors.flatMap((entry): FieldProblem[] => {
         if (typeof entry !== 'object' || entry === null) return [];
-        const { field, message } = entry as Record<string, unknown>;
-        return typeof field === 'string' ? [{ field, message: typeof message === 'string' ? message : '' }] : [];
+        const { field, message, line, column } = entry as Record<string, unknown>;
+        if (typeof field !== 'string') return [];
+        return [{ field, message: typeof message === 'string' ? message : '', ...position(line, column) }];
       })
     : [];
   return {
