@@ -171,21 +171,27 @@ final class AssessmentApi {
      * realm's assessor and submitted by them: what a supervisor decides.
      */
     Map<String, Object> submitted(String realm, String instrumentCode, Map<String, Object> answers, Object judgement) {
+        return submitted(realm, newPrisoner(realm), instrumentCode, answers, judgement);
+    }
+
+    Map<String, Object> submitted(
+            String realm, UUID prisoner, String instrumentCode, Map<String, Object> answers, Object judgement) {
         String assessor = realm + ":ASSESSOR";
-        Map<String, Object> started = started(assessor, instrumentCode);
+        Object id = body(start(assessor, prisoner, publishedVersion(realm, instrumentCode)), 201)
+                .get("id");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", 0);
         body.put("answers", answers);
         if (judgement != null) {
             body.put("judgement", judgement);
         }
-        body(patch(assessor, started.get("id"), body), 200);
-        return body(submit(assessor, started.get("id"), 1, newKey()), 200);
+        body(patch(assessor, id, body), 200);
+        return body(submit(assessor, id, 1, newKey()), 200);
     }
 
-    /** An approved assessment of a new prisoner: started and submitted by the assessor, approved by the supervisor. */
-    Map<String, Object> approved(String realm, String instrumentCode, Map<String, Object> answers, Object judgement) {
-        Map<String, Object> submitted = submitted(realm, instrumentCode, answers, judgement);
+    /** An approved assessment of the prisoner: started and submitted by the assessor, approved by the supervisor. */
+    Map<String, Object> approved(String realm, UUID prisoner, String instrumentCode, Map<String, Object> answers) {
+        Map<String, Object> submitted = submitted(realm, prisoner, instrumentCode, answers, null);
         return body(approve(realm + ":SUPERVISOR", submitted.get("id"), submitted.get("version")), 200);
     }
 }
