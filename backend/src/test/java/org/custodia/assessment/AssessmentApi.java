@@ -2,7 +2,6 @@ package org.custodia.assessment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,8 @@ final class AssessmentApi {
     private final WebTestClient client;
     private final Tokens tokens;
 
-    /**
-     * The first requests of a fresh service are slow (class loading, expressions compiled, a cold JIT), more so on a
-     * shared machine: a response gets 30 s, not the default 5 s.
-     */
     AssessmentApi(WebTestClient client, Tokens tokens) {
-        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        this.client = client;
         this.tokens = tokens;
     }
 
