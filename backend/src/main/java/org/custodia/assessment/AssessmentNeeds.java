@@ -33,7 +33,7 @@ public class AssessmentNeeds {
 
     /**
      * What the prisoner needs now: the needs found by the latest APPROVED assessment of each instrument they were
-     * assessed with (nothing for an unknown prisoner).
+     * assessed with, the most recently approved assessment first (nothing for an unknown prisoner).
      */
     public Flux<AssessedNeed> ofPrisoner(UUID prisonerId) {
         return store.latestApproved(prisonerId).concatMap(this::needs);

@@ -140,11 +140,11 @@ class AssessmentStore {
                 .one();
     }
 
-    /** The latest APPROVED assessment of each instrument the prisoner was assessed with. */
+    /** The latest APPROVED assessment of each instrument the prisoner was assessed with, most recently approved first. */
     Flux<Assessment> latestApproved(UUID prisonerId) {
-        return db.sql("select distinct on (instrument_code) * from assessment"
+        return db.sql("select * from (select distinct on (instrument_code) * from assessment"
                         + " where prisoner_id = :prisoner and status = 'APPROVED'"
-                        + " order by instrument_code, decided_at desc")
+                        + " order by instrument_code, decided_at desc) latest order by decided_at desc, id")
                 .bind("prisoner", prisonerId)
                 .map(this::assessment)
                 .all();

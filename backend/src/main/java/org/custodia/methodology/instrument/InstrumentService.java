@@ -177,21 +177,18 @@ public class InstrumentService {
     public Flux<NeedFound> needsFound(UUID versionId, ScoringResult result) {
         return version(versionId).flatMapMany(version -> {
             InstrumentDefinition definition = json.read(version.definition(), InstrumentDefinition.class);
-            Map<String, Double> scores = new HashMap<>();
-            result.scales().stream()
-                    .filter(scale -> scale.score() != null)
-                    .forEach(scale -> scores.put("scale:" + scale.code(), scale.score()));
-            result.items().stream()
-                    .filter(item -> item.score() != null)
-                    .forEach(item -> scores.put("item:" + item.code(), item.score()));
+            Map<String, Double> scaleScores = new HashMap<>();
+            result.scales().forEach(scale -> scaleScores.put(scale.code(), scale.score()));
+            Map<String, Double> itemScores = new HashMap<>();
+            result.items().forEach(item -> itemScores.put(item.code(), item.score()));
             List<NeedFound> needs = new ArrayList<>();
             definition.scales().stream()
                     .filter(InstrumentDefinition.Scale::need)
-                    .forEach(scale -> addIfPositive(needs, scale.code(), scores.get("scale:" + scale.code())));
+                    .forEach(scale -> addIfPositive(needs, scale.code(), scaleScores.get(scale.code())));
             definition.sections().stream()
                     .flatMap(section -> section.items().stream())
                     .filter(InstrumentDefinition.Item::need)
-                    .forEach(item -> addIfPositive(needs, item.code(), scores.get("item:" + item.code())));
+                    .forEach(item -> addIfPositive(needs, item.code(), itemScores.get(item.code())));
             return Flux.fromIterable(needs);
         });
     }

@@ -16,6 +16,7 @@ import org.custodia.shared.persistence.JsonDocuments;
 import org.custodia.tenancy.TenantContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,7 +124,7 @@ public class Idempotency {
 
     private static Mono<String> subject() {
         return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication())
+                .map(SecurityContext::getAuthentication)
                 .filter(CallerAuthentication.class::isInstance)
                 .map(authentication ->
                         ((CallerAuthentication) authentication).caller().subject())
