@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.custodia.methodology.instrument.Judgement;
 import org.custodia.methodology.instrument.ScoringResult;
+import org.custodia.security.Actor;
 
 /**
  * An assessment as stored: the answers given so far, the rater's judgement and, once submitted, the server's scoring.
- * People are named by their token subject.
  *
  * @param result the scoring stored on submission; null while the assessment is editable
  */
@@ -23,21 +23,21 @@ record Assessment(
         ScoringResult result,
         String overallLevel,
         long version,
-        String startedBy,
+        Actor startedBy,
         Instant startedAt,
-        String submittedBy,
+        Actor submittedBy,
         Instant submittedAt,
-        String decidedBy,
+        Actor decidedBy,
         Instant decidedAt,
         String decisionComment,
         Instant updatedAt) {
 
     /** Why {@code subject} may not approve or return this assessment, or null if they may: four eyes, never two. */
     String whyNotDecidableBy(String subject) {
-        if (subject.equals(submittedBy)) {
+        if (submittedBy != null && subject.equals(submittedBy.subject())) {
             return "You submitted this assessment: another supervisor decides it.";
         }
-        if (subject.equals(startedBy)) {
+        if (subject.equals(startedBy.subject())) {
             return "You started this assessment: another supervisor decides it.";
         }
         return null;

@@ -36,14 +36,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Assessments: assessors and supervisors start, answer and submit them; supervisors approve or return them, never one
- * they started or submitted themselves (409, with the reason).
+ * they started or submitted themselves (403, with the reason).
  */
 @RestController
 @RequestMapping("/api")
 @ApiResponse(responseCode = "401", description = "No valid token")
 @ApiResponse(
         responseCode = "403",
-        description = "Only assessors and supervisors work with assessments; only supervisors decide them")
+        description = "Only assessors and supervisors work with assessments; only supervisors decide them, and never"
+                + " one they started or submitted (four eyes: the problem's detail says so)")
 class AssessmentController {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -128,9 +129,7 @@ class AssessmentController {
     @PreAuthorize(SUPERVISOR)
     @Operation(summary = "Approve a submitted assessment: from now on it feeds classification and sentence plans")
     @ApiResponse(responseCode = "404", description = "No such assessment in this country")
-    @ApiResponse(
-            responseCode = "409",
-            description = "Not SUBMITTED, stale version, or the caller started or submitted it (four eyes)")
+    @ApiResponse(responseCode = "409", description = "Not SUBMITTED, or stale version")
     Mono<AssessmentView> approveAssessment(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody ApproveAssessment request) {
         return assessments.approve(caller.caller(), id, request.version(), request.comment());
@@ -141,9 +140,7 @@ class AssessmentController {
     @Operation(summary = "Return a submitted assessment with a comment: it becomes editable and can be resubmitted")
     @ApiResponse(responseCode = "400", description = "No comment")
     @ApiResponse(responseCode = "404", description = "No such assessment in this country")
-    @ApiResponse(
-            responseCode = "409",
-            description = "Not SUBMITTED, stale version, or the caller started or submitted it (four eyes)")
+    @ApiResponse(responseCode = "409", description = "Not SUBMITTED, or stale version")
     Mono<AssessmentView> returnAssessment(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody ReturnAssessment request) {
         return assessments.sendBack(caller.caller(), id, request.version(), request.comment());

@@ -3,13 +3,14 @@ package org.custodia.assessment;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.custodia.security.Actor;
 
 /** A supervisor's approval inbox: the country's submitted assessments, oldest submission first. */
 public record AssessmentInbox(List<Entry> items, int page, int size, long total) {
 
     /**
-     * @param decidable whether the caller may approve or return it
-     * @param reason why not, when not decidable
+     * @param mayDecide whether the caller may approve or return it
+     * @param whyNot when the caller may not, the reason (they started or submitted it themselves)
      */
     public record Entry(
             UUID id,
@@ -20,9 +21,9 @@ public record AssessmentInbox(List<Entry> items, int page, int size, long total)
             String instrumentCode,
             String overallLevel,
             long version,
-            String startedBy,
-            String submittedBy,
+            Actor startedBy,
+            Actor submittedBy,
             Instant submittedAt,
-            boolean decidable,
-            String reason) {}
+            boolean mayDecide,
+            String whyNot) {}
 }

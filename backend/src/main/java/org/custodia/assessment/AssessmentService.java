@@ -19,9 +19,11 @@ import org.custodia.methodology.instrument.Judgement;
 import org.custodia.methodology.instrument.ScoringResult;
 import org.custodia.methodology.instrument.ScoringVersion;
 import org.custodia.prisoner.PrisonerRegister;
+import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.ForbiddenException;
 import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.idempotency.Idempotency;
@@ -91,7 +93,7 @@ class AssessmentService {
                             null,
                             null,
                             0,
-                            caller.subject(),
+                            Actor.of(caller),
                             now,
                             null,
                             null,
@@ -198,7 +200,7 @@ class AssessmentService {
                         key,
                         new Idempotency.Request(SUBMIT, id, request),
                         AssessmentView.class,
-                        () -> submitNow(tenant, caller.subject(), id, request.version()))
+                        () -> submitNow(tenant, Actor.of(caller), id, request.version()))
                 .flatMap(outcome -> outcome.replayed()
                         ? audit.record(AuditEvent.read("ASSESSMENT_SUBMISSION_REPLAYED", ENTITY, id))
                                 .thenReturn(outcome)
@@ -213,7 +215,7 @@ class AssessmentService {
         return decide(caller, id, expectedVersion, AssessmentStatus.RETURNED, comment);
     }
 
-    private Mono<AssessmentView> submitNow(Tenant tenant, String subject, UUID id, long expectedVersion) {
+    private Mono<AssessmentView> submitNow(Tenant tenant, Actor submitter, UUID id, long expectedVersion) {
         return store.find(id)
                 .flatMap(before -> editable(before, expectedVersion)
                         .then(instruments.scoringVersion(tenant, before.instrumentVersionId()))
@@ -224,7 +226,7 @@ class AssessmentService {
                                 return Mono.error(new UnprocessableException(
                                         "The assessment is not complete enough to submit.", problems));
                             }
-                            return store.submit(id, expectedVersion, scoring, subject, now())
+                            return store.submit(id, expectedVersion, scoring, submitter, now())
                                     .then(store.find(id))
                                     .flatMap(after -> audit.record(AuditEvent.changed(
                                                     "ASSESSMENT_SUBMITTED",
@@ -248,10 +250,10 @@ class AssessmentService {
             }
             String notYours = before.whyNotDecidableBy(caller.subject());
             if (notYours != null) {
-                return Mono.error(new ConflictException(notYours));
+                return Mono.error(new ForbiddenException(notYours));
             }
             return requireVersion(before, expectedVersion)
-                    .then(store.decide(id, expectedVersion, decision, caller.subject(), comment, now()))
+                    .then(store.decide(id, expectedVersion, decision, Actor.of(caller), comment, now()))
                     .then(store.find(id))
                     .flatMap(after -> view(tenant, after).flatMap(view -> {
                         Map<String, Object> decided = state(after);

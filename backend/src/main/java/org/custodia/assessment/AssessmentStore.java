@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.custodia.methodology.instrument.Judgement;
 import org.custodia.methodology.instrument.ScoringResult;
+import org.custodia.security.Actor;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.persistence.JsonDocuments;
@@ -36,8 +37,9 @@ class AssessmentStore {
 
     Mono<Void> insert(Assessment assessment) {
         return db.sql("insert into assessment (id, prisoner_id, instrument_version_id, instrument_code, status,"
-                        + " answers, version, started_by, started_at, updated_at) values (:id, :prisoner, :instrumentVersion,"
-                        + " :instrumentCode, :status, :answers, :version, :startedBy, :startedAt, :startedAt)")
+                        + " answers, version, started_by, started_by_name, started_at, updated_at) values (:id, :prisoner,"
+                        + " :instrumentVersion, :instrumentCode, :status, :answers, :version, :startedBy, :startedByName,"
+                        + " :startedAt, :startedAt)")
                 .bind("id", assessment.id())
                 .bind("prisoner", assessment.prisonerId())
                 .bind("instrumentVersion", assessment.instrumentVersionId())
@@ -45,7 +47,8 @@ class AssessmentStore {
                 .bind("status", assessment.status().name())
                 .bind("answers", json.write(assessment.answers()))
                 .bind("version", assessment.version())
-                .bind("startedBy", assessment.startedBy())
+                .bind("startedBy", assessment.startedBy().subject())
+                .bind("startedByName", assessment.startedBy().username())
                 .bind("startedAt", assessment.startedAt())
                 .then();
     }
@@ -70,14 +73,15 @@ class AssessmentStore {
         return exactlyOne(update, id, expectedVersion, now);
     }
 
-    Mono<Void> submit(UUID id, long expectedVersion, ScoringResult result, String submittedBy, Instant now) {
+    Mono<Void> submit(UUID id, long expectedVersion, ScoringResult result, Actor submittedBy, Instant now) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = 'SUBMITTED',"
-                        + " result = :result, overall_level = :level, submitted_by = :by, submitted_at = :now,"
-                        + " decided_by = null, decided_at = null, decision_comment = null,"
-                        + " version = version + 1, updated_at = :now"
+                        + " result = :result, overall_level = :level, submitted_by = :by, submitted_by_name = :byName,"
+                        + " submitted_at = :now, decided_by = null, decided_by_name = null, decided_at = null,"
+                        + " decision_comment = null, version = version + 1, updated_at = :now"
                         + " where id = :id and version = :version and status in " + EDITABLE)
                 .bind("result", json.write(result))
-                .bind("by", submittedBy);
+                .bind("by", submittedBy.subject())
+                .bind("byName", submittedBy.username());
         String level = result.overall().level();
         update = level == null ? update.bindNull("level", String.class) : update.bind("level", level);
         return exactlyOne(update, id, expectedVersion, now);
@@ -88,14 +92,15 @@ class AssessmentStore {
      * will be scored anew when resubmitted (the audit trail keeps what was returned).
      */
     Mono<Void> decide(
-            UUID id, long expectedVersion, AssessmentStatus decision, String decidedBy, String comment, Instant now) {
+            UUID id, long expectedVersion, AssessmentStatus decision, Actor decidedBy, String comment, Instant now) {
         String clearResult = decision == AssessmentStatus.RETURNED ? ", result = null, overall_level = null" : "";
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = :status,"
-                        + " decided_by = :by, decided_at = :now, decision_comment = :comment" + clearResult
-                        + ", version = version + 1, updated_at = :now"
+                        + " decided_by = :by, decided_by_name = :byName, decided_at = :now,"
+                        + " decision_comment = :comment" + clearResult + ", version = version + 1, updated_at = :now"
                         + " where id = :id and version = :version and status = 'SUBMITTED'")
                 .bind("status", decision.name())
-                .bind("by", decidedBy);
+                .bind("by", decidedBy.subject())
+                .bind("byName", decidedBy.username());
         update = comment == null ? update.bindNull("comment", String.class) : update.bind("comment", comment);
         return exactlyOne(update, id, expectedVersion, now);
     }
@@ -165,6 +170,11 @@ class AssessmentStore {
                                 "Someone else changed this assessment first. Reload it and apply your change again.")));
     }
 
+    private static Actor actor(Readable row, String column) {
+        String subject = row.get(column, String.class);
+        return subject == null ? null : new Actor(subject, row.get(column + "_name", String.class));
+    }
+
     private Assessment assessment(Readable row) {
         Json judgement = row.get("judgement", Json.class);
         Json result = row.get("result", Json.class);
@@ -179,11 +189,11 @@ class AssessmentStore {
                 result == null ? null : json.read(result, ScoringResult.class),
                 row.get("overall_level", String.class),
                 row.get("version", Long.class),
-                row.get("started_by", String.class),
+                actor(row, "started_by"),
                 row.get("started_at", Instant.class),
-                row.get("submitted_by", String.class),
+                actor(row, "submitted_by"),
                 row.get("submitted_at", Instant.class),
-                row.get("decided_by", String.class),
+                actor(row, "decided_by"),
                 row.get("decided_at", Instant.class),
                 row.get("decision_comment", String.class),
                 row.get("updated_at", Instant.class));

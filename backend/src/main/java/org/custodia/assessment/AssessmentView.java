@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.custodia.methodology.instrument.Judgement;
 import org.custodia.methodology.instrument.ScoringResult;
+import org.custodia.security.Actor;
 
 /**
- * An assessment with its scoring. People are named by their token subject.
+ * An assessment with its scoring.
  *
  * @param scoring while the assessment is editable, the live scoring of the answers saved so far (for a score panel);
  *     once submitted, the scoring stored on submission
+ * @param decidedBy the supervisor who approved it, or returned it (until it is submitted again)
  * @param decisionComment the supervisor's comment on approving or returning it
  */
 public record AssessmentView(
@@ -24,11 +26,11 @@ public record AssessmentView(
         ScoringResult scoring,
         String overallLevel,
         long version,
-        String startedBy,
+        Actor startedBy,
         Instant startedAt,
-        String submittedBy,
+        Actor submittedBy,
         Instant submittedAt,
-        String decidedBy,
+        Actor decidedBy,
         Instant decidedAt,
         String decisionComment,
         Instant updatedAt) {

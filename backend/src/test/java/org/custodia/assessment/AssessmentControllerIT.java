@@ -447,6 +447,7 @@ class AssessmentControllerIT extends IntegrationTestBase {
             assertThat(submitted.get("version")).isEqualTo(2);
             assertThat(submitted.get("overallLevel")).isEqualTo("HIGH");
             assertThat(submitted.get("submittedBy")).isEqualTo(submitted.get("startedBy"));
+            assertThat(map(submitted.get("submittedBy"))).containsEntry("username", realm + ".assessor");
             assertThat(submitted.get("submittedAt")).isNotNull();
             Map<String, Object> dryRun = body(
                     api.call(
@@ -659,7 +660,7 @@ class AssessmentControllerIT extends IntegrationTestBase {
 
             assertThat(approved.get("status")).isEqualTo("APPROVED");
             assertThat(approved.get("version")).isEqualTo(3);
-            assertThat(approved.get("decidedBy")).isNotNull().isNotEqualTo(submitted.get("submittedBy"));
+            assertThat(map(approved.get("decidedBy"))).containsEntry("username", realm + ".supervisor");
             assertThat(approved.get("decidedAt")).isNotNull();
             assertThat(approved.get("decisionComment")).isEqualTo("Agreed.");
             assertThat(approved.get("scoring")).isEqualTo(submitted.get("scoring"));
@@ -673,23 +674,34 @@ class AssessmentControllerIT extends IntegrationTestBase {
         }
 
         @Test
-        void aSupervisorCannotDecideWhatTheySubmitted() {
-            Map<String, Object> started = api.started("kz:SUPERVISOR", CUSTODY_RATING);
-            body(api.patch("kz:SUPERVISOR", started.get("id"), 0, custodyRatingHigh()), 200);
-            body(api.submit("kz:SUPERVISOR", started.get("id"), 1, newKey()), 200);
+        void aSupervisorCannotDecideWhatTheyStartedOrSubmitted() {
+            Map<String, Object> own = api.started("kz:SUPERVISOR", CUSTODY_RATING);
+            body(api.patch("kz:SUPERVISOR", own.get("id"), 0, custodyRatingHigh()), 200);
+            body(api.submit("kz:SUPERVISOR", own.get("id"), 1, newKey()), 200);
+            Map<String, Object> startedOnly = api.started("kz:SUPERVISOR", CUSTODY_RATING);
+            body(api.patch("kz:ASSESSOR", startedOnly.get("id"), 0, custodyRatingHigh()), 200);
+            body(api.submit("kz:ASSESSOR", startedOnly.get("id"), 1, newKey()), 200);
 
-            api.approve("kz:SUPERVISOR", started.get("id"), 2)
+            api.approve("kz:SUPERVISOR", own.get("id"), 2)
                     .expectStatus()
-                    .isEqualTo(409)
+                    .isForbidden()
                     .expectBody()
                     .jsonPath("$.detail")
                     .value(detail -> assertThat((String) detail).contains("You submitted this assessment"));
-            api.sendBack("kz:SUPERVISOR", started.get("id"), 2, "Looks fine to me")
+            api.sendBack("kz:SUPERVISOR", own.get("id"), 2, "Looks fine to me")
                     .expectStatus()
-                    .isEqualTo(409);
-            Map<String, Object> stored = read("kz:SUPERVISOR", started.get("id"));
-            assertThat(stored.get("status")).isEqualTo("SUBMITTED");
-            assertThat(stored.get("decidedBy")).isNull();
+                    .isForbidden();
+            api.approve("kz:SUPERVISOR", startedOnly.get("id"), 2)
+                    .expectStatus()
+                    .isForbidden()
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("You started this assessment"));
+            for (Map<String, Object> refused : List.of(own, startedOnly)) {
+                Map<String, Object> stored = read("kz:SUPERVISOR", refused.get("id"));
+                assertThat(stored.get("status")).isEqualTo("SUBMITTED");
+                assertThat(stored.get("decidedBy")).isNull();
+            }
         }
 
         @Test
@@ -879,13 +891,13 @@ class AssessmentControllerIT extends IntegrationTestBase {
             assertThat(ids).doesNotContain(draft);
             assertThat(ids.indexOf(byAssessor)).isNotNegative().isLessThan(ids.indexOf(own.get("id")));
             Map<?, ?> theirs = inbox.get(ids.indexOf(byAssessor));
-            assertThat(theirs.get("decidable")).isEqualTo(true);
-            assertThat(theirs.get("reason")).isNull();
+            assertThat(theirs.get("mayDecide")).isEqualTo(true);
+            assertThat(theirs.get("whyNot")).isNull();
             assertThat(theirs.get("prisonerNumber")).isNotNull();
             assertThat(theirs.get("overallLevel")).isEqualTo("HIGH");
             Map<?, ?> mine = inbox.get(ids.indexOf(own.get("id")));
-            assertThat(mine.get("decidable")).isEqualTo(false);
-            assertThat((String) mine.get("reason")).contains("You submitted this assessment");
+            assertThat(mine.get("mayDecide")).isEqualTo(false);
+            assertThat((String) mine.get("whyNot")).contains("You submitted this assessment");
             Map<String, Object> audited = body(
                     api.call(
                             realm + ":AUDITOR",
