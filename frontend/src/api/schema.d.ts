@@ -4,6 +4,109 @@
  */
 
 export interface paths {
+    "/api/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an assessment of a prisoner with a published instrument version, pinned for life */
+        post: operations["startAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval inbox: submitted assessments, oldest first, each marked whether the caller may decide it (the read is audited) */
+        get: operations["assessmentInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An assessment with its scoring: live while editable, stored once submitted (the read is audited) */
+        get: operations["getAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save answers as they are given: only the changed ones (null clears one), optionally the judgement, and the version read; returns the live scoring */
+        patch: operations["answerAssessment"];
+        trace?: never;
+    };
+    "/api/assessments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted assessment: from now on it feeds classification and sentence plans */
+        post: operations["approveAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted assessment with a comment: it becomes editable and can be resubmitted */
+        post: operations["returnAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score on the server and submit for approval. Idempotent: the same Idempotency-Key with the same request returns the first response (header Idempotent-Replayed: true) without acting again */
+        post: operations["submitAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/entries": {
         parameters: {
             query?: never;
@@ -558,6 +661,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prisoners/{prisonerId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prisoner's assessments, newest first (the read is audited) */
+        get: operations["listPrisonerAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prisoners/{prisonerId}/classifications": {
         parameters: {
             query?: never;
@@ -605,10 +725,32 @@ export interface components {
             subject?: string;
             username?: string;
         };
+        AnswerAssessment: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            judgement?: components["schemas"]["Judgement"];
+            /** Format: int64 */
+            version: number;
+        };
+        ApproveAssessment: {
+            comment?: string;
+            /** Format: int64 */
+            version: number;
+        };
         ApproveClassification: {
             comment?: string;
             /** Format: int64 */
             version: number;
+        };
+        AssessmentInbox: {
+            items?: components["schemas"]["Entry"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
         };
         AssessmentResults: {
             levels?: {
@@ -618,6 +760,55 @@ export interface components {
             scales?: {
                 [key: string]: number;
             };
+        };
+        AssessmentSummary: {
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: uuid */
+            id?: string;
+            instrumentCode?: string;
+            /** Format: uuid */
+            instrumentVersionId?: string;
+            overallLevel?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+            /** Format: date-time */
+            submittedAt?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        AssessmentView: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: components["schemas"]["Actor"];
+            decisionComment?: string;
+            /** Format: uuid */
+            id?: string;
+            instrumentCode?: string;
+            /** Format: uuid */
+            instrumentVersionId?: string;
+            judgement?: components["schemas"]["Judgement"];
+            overallLevel?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            scoring?: components["schemas"]["ScoringResult"];
+            /** Format: date-time */
+            startedAt?: string;
+            startedBy?: components["schemas"]["Actor"];
+            /** @enum {string} */
+            status?: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+            /** Format: date-time */
+            submittedAt?: string;
+            submittedBy?: components["schemas"]["Actor"];
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: int64 */
+            version?: number;
         };
         AuditEntryView: {
             action?: string;
@@ -745,6 +936,25 @@ export interface components {
                 [key: string]: unknown;
             };
             judgement?: components["schemas"]["Judgement"];
+        };
+        Entry: {
+            familyName?: string;
+            givenNames?: string;
+            /** Format: uuid */
+            id?: string;
+            instrumentCode?: string;
+            mayDecide?: boolean;
+            overallLevel?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            prisonerNumber?: string;
+            startedBy?: components["schemas"]["Actor"];
+            /** Format: date-time */
+            submittedAt?: string;
+            submittedBy?: components["schemas"]["Actor"];
+            /** Format: int64 */
+            version?: number;
+            whyNot?: string;
         };
         Evaluate: {
             category?: string;
@@ -1112,6 +1322,11 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ReturnAssessment: {
+            comment: string;
+            /** Format: int64 */
+            version: number;
+        };
         RiskLevel: {
             code: string;
             /** @enum {string} */
@@ -1221,6 +1436,16 @@ export interface components {
             /** Format: date */
             start: string;
         };
+        StartAssessment: {
+            /** Format: uuid */
+            instrumentVersionId: string;
+            /** Format: uuid */
+            prisonerId: string;
+        };
+        SubmitAssessment: {
+            /** Format: int64 */
+            version: number;
+        };
         TenantView: {
             code?: string;
             defaultLanguage?: string;
@@ -1283,6 +1508,389 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    startAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartAssessment"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AssessmentView"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner or instrument version in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The version is not PUBLISHED (instrumentVersionId) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assessmentInbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assessment in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerAssessment"];
+            };
+        };
+        responses: {
+            /** @description An answer names no item or has the wrong type (answers.<code>) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assessment in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the assessment is neither DRAFT nor RETURNED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveAssessment"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assessment in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not SUBMITTED, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnAssessment"];
+            };
+        };
+        responses: {
+            /** @description No comment */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assessment in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not SUBMITTED, or stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitAssessment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8 to 128 letters, digits or . _ : -; a new one (e.g. a UUID) per submission, the same one when retrying it */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAssessment"];
+            };
+        };
+        responses: {
+            /** @description Idempotency-Key absent or malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assessment in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or the assessment is neither DRAFT nor RETURNED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Required answers or the judgement missing (answers.<code>, judgement.level, judgement.rationale, overall), or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     auditEntries: {
         parameters: {
             query?: {
@@ -3054,6 +3662,46 @@ export interface operations {
             };
             /** @description Unknown facility, offence or regime, or a sentence that does not fit */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrisonerAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors work with assessments; only supervisors decide them, and never one they started or submitted (four eyes: the problem's detail says so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,11 +17,16 @@ create table assessment (
   result                jsonb,
   overall_level         text,
   version               bigint      not null,
+  -- people are kept by token subject (what the four-eyes rule compares) and by user name (what a reader recognises)
   started_by            text        not null,
+  started_by_name       text        not null,
   started_at            timestamptz not null,
   submitted_by          text,
+  submitted_by_name     text,
   submitted_at          timestamptz,
+  -- the supervisor who approved it, or returned it (with the comment) until it is submitted again
   decided_by            text,
+  decided_by_name       text,
   decided_at            timestamptz,
   decision_comment      text,
   updated_at            timestamptz not null,
@@ -30,7 +35,14 @@ create table assessment (
   constraint assessment_instrument_version_fk foreign key (tenant_id, instrument_version_id)
     references instrument_version (tenant_id, id),
   constraint assessment_status_ck check (status in ('DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED')),
-  constraint assessment_result_ck check (status in ('DRAFT', 'RETURNED') or result is not null)
+  constraint assessment_result_ck check (status in ('DRAFT', 'RETURNED') or result is not null),
+  constraint assessment_submitted_ck check (status = 'DRAFT' or (submitted_by is not null and submitted_at is not null)),
+  constraint assessment_decided_ck
+    check (status not in ('APPROVED', 'RETURNED') or (decided_by is not null and decided_at is not null)),
+  constraint assessment_returned_ck check (status <> 'RETURNED' or decision_comment is not null),
+  -- four eyes, kept by the database too: whoever started or submitted an assessment never decides it
+  constraint assessment_four_eyes_ck
+    check (decided_by is null or (decided_by <> started_by and decided_by <> submitted_by))
 );
 create index assessment_prisoner_ix on assessment (tenant_id, prisoner_id, instrument_code, status, decided_at);
 create index assessment_status_ix on assessment (tenant_id, status, submitted_at);

@@ -10,6 +10,7 @@ import org.custodia.classification.ClassificationViews.Inbox;
 import org.custodia.classification.ClassificationViews.InboxItem;
 import org.custodia.facility.Facility;
 import org.custodia.prisoner.PrisonerRegister;
+import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.data.domain.Limit;

@@ -18,6 +18,7 @@ import org.custodia.methodology.scheme.SchemeDefinition;
 import org.custodia.methodology.scheme.SchemeService;
 import org.custodia.prisoner.PrisonerFacts;
 import org.custodia.prisoner.PrisonerRegister;
+import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;

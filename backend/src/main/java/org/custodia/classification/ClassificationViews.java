@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.custodia.methodology.scheme.ClassificationFacts;
 import org.custodia.methodology.scheme.RuleEngine;
+import org.custodia.security.Actor;
 
 final class ClassificationViews {
 

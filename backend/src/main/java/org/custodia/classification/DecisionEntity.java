@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.custodia.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;

@@ -10,6 +10,7 @@ import org.custodia.methodology.scheme.ClassificationFacts;
 import org.custodia.methodology.scheme.RuleEngine;
 import org.custodia.prisoner.Prisoner;
 import org.custodia.prisoner.PrisonerRegister;
+import org.custodia.security.Actor;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.persistence.JsonDocuments;
 import org.springframework.stereotype.Component;

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.security.Actor;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantId;
 import org.custodia.tenancy.TenantStatus;

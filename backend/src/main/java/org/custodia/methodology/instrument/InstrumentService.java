@@ -2,6 +2,7 @@ package org.custodia.methodology.instrument;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,27 +142,61 @@ public class InstrumentService {
     }
 
     Mono<ScoringResult> dryRun(Tenant tenant, UUID versionId, DryRun request) {
-        return tx.read(() -> version(versionId).flatMap(version -> compile(tenant, version)))
-                .flatMap(result -> {
-                    if (!result.valid()) {
-                        return Mono.error(new UnprocessableException(
-                                "The version has problems; fix them before scoring.", result.errors()));
-                    }
-                    List<FieldError> errors = AnswerValidator.validate(result.compiled(), request.answers());
-                    if (request.judgement() != null
-                            && request.judgement().level() != null
-                            && !result.compiled()
-                                    .riskLevels()
-                                    .contains(request.judgement().level())) {
-                        errors = new ArrayList<>(errors);
-                        errors.add(new FieldError("judgement.level", "is not one of this country's risk levels"));
-                    }
-                    if (!errors.isEmpty()) {
-                        return Mono.error(
-                                new InvalidRequestException("Some answers do not fit the instrument.", errors));
-                    }
-                    return Mono.just(scorer.score(result.compiled(), request.answers(), request.judgement()));
-                });
+        return tx.read(() -> scoringVersion(tenant, versionId)).flatMap(version -> {
+            List<FieldError> errors = version.check(request.answers(), request.judgement());
+            return errors.isEmpty()
+                    ? Mono.just(version.score(request.answers(), request.judgement()))
+                    : Mono.error(new InvalidRequestException("Some answers do not fit the instrument.", errors));
+        });
+    }
+
+    /**
+     * A version ready to check and score answers, for assessments (which stay pinned to it for life, whatever its
+     * status becomes). Compiled through the same cache as the dry run. Runs in the caller's transaction; 404 when the
+     * country has no such version, 422 naming the problems when it has any (only a draft can).
+     */
+    public Mono<ScoringVersion> scoringVersion(Tenant tenant, UUID versionId) {
+        return version(versionId)
+                .flatMap(version -> Mono.zip(instrument(version.instrumentId()), compile(tenant, version))
+                        .flatMap(found -> found.getT2().valid()
+                                ? Mono.just(new ScoringVersion(
+                                        version.id(),
+                                        found.getT1().code(),
+                                        version.statusValue(),
+                                        found.getT2().compiled(),
+                                        scorer))
+                                : Mono.error(new UnprocessableException(
+                                        "The version has problems; fix them before scoring.",
+                                        found.getT2().errors()))));
+    }
+
+    /**
+     * The needs a scoring of this version found: its scales, then its items, marked {@code need: true} that scored
+     * above zero, in definition order. Runs in the caller's transaction; 404 when the country has no such version.
+     */
+    public Flux<NeedFound> needsFound(UUID versionId, ScoringResult result) {
+        return version(versionId).flatMapMany(version -> {
+            InstrumentDefinition definition = json.read(version.definition(), InstrumentDefinition.class);
+            Map<String, Double> scaleScores = new HashMap<>();
+            result.scales().forEach(scale -> scaleScores.put(scale.code(), scale.score()));
+            Map<String, Double> itemScores = new HashMap<>();
+            result.items().forEach(item -> itemScores.put(item.code(), item.score()));
+            List<NeedFound> needs = new ArrayList<>();
+            definition.scales().stream()
+                    .filter(InstrumentDefinition.Scale::need)
+                    .forEach(scale -> addIfPositive(needs, scale.code(), scaleScores.get(scale.code())));
+            definition.sections().stream()
+                    .flatMap(section -> section.items().stream())
+                    .filter(InstrumentDefinition.Item::need)
+                    .forEach(item -> addIfPositive(needs, item.code(), itemScores.get(item.code())));
+            return Flux.fromIterable(needs);
+        });
+    }
+
+    private static void addIfPositive(List<NeedFound> needs, String code, Double score) {
+        if (score != null && score > 0) {
+            needs.add(new NeedFound(code, score));
+        }
     }
 
     Mono<ExportedVersion> export(UUID versionId) {
