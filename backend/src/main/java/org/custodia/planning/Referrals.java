@@ -52,7 +52,7 @@ class Referrals {
     private final PrisonerFacts facts;
     private final SchemeService schemes;
     private final CatalogueService catalogue;
-    private final AssessmentNeeds needs;
+    private final ApprovedNeeds needs;
     private final ProgrammeEligibility eligibility;
     private final ReviewTriggers triggers;
     private final AuditTrail audit;
@@ -65,7 +65,7 @@ class Referrals {
             PrisonerFacts facts,
             SchemeService schemes,
             CatalogueService catalogue,
-            AssessmentNeeds needs,
+            ApprovedNeeds needs,
             ProgrammeEligibility eligibility,
             ReviewTriggers triggers,
             AuditTrail audit,
@@ -97,11 +97,11 @@ class Referrals {
                             facts.of(prisoner, today),
                             schemes.categoriesInForce(),
                             catalogue.programmes(),
-                            needs.latestApproved(prisonerId).collectList(),
+                            needs.ofPrisoner(prisonerId).collectList(),
                             referrals(prisonerId))
                     .flatMap(known -> {
                         Map<String, Object> variables = RuleEngine.variables(known.getT2(), known.getT1());
-                        List<AssessmentNeeds.Found> found = known.getT4();
+                        List<ApprovedNeeds.FoundNeed> found = known.getT4();
                         List<Referral> existing = known.getT5();
                         return Flux.fromIterable(known.getT3().programmes())
                                 .concatMap(programme -> Mono.justOrEmpty(match(programme, found))
@@ -183,14 +183,12 @@ class Referrals {
         }));
     }
 
-    private record NeedFound(String need, UUID assessmentId) {}
-
-    /** The first of the programme's needs that an assessment found, with the most recently approved such assessment. */
-    private static Optional<NeedFound> match(Programme programme, List<AssessmentNeeds.Found> found) {
+    /** The first of the programme's needs that was found, with the most recently approved assessment that found it. */
+    private static Optional<ApprovedNeeds.FoundNeed> match(Programme programme, List<ApprovedNeeds.FoundNeed> found) {
         for (String need : programme.needs()) {
-            for (AssessmentNeeds.Found assessment : found) {
-                if (assessment.needs().contains(need)) {
-                    return Optional.of(new NeedFound(need, assessment.assessmentId()));
+            for (ApprovedNeeds.FoundNeed candidate : found) {
+                if (candidate.need().equals(need)) {
+                    return Optional.of(candidate);
                 }
             }
         }
@@ -201,7 +199,7 @@ class Referrals {
             Caller caller,
             UUID prisonerId,
             Programme programme,
-            NeedFound need,
+            ApprovedNeeds.FoundNeed need,
             List<Referral> existing,
             Map<String, Object> variables) {
         Optional<Referral> open = openTo(programme, existing);
@@ -254,17 +252,20 @@ class Referrals {
     }
 
     private static ProposalOutcome outcome(
-            Programme programme, NeedFound need, Outcome outcome, Referral referral, String error) {
+            Programme programme, ApprovedNeeds.FoundNeed need, Outcome outcome, Referral referral, String error) {
         return new ProposalOutcome(programme.code(), need.need(), need.assessmentId(), outcome, referral, error);
     }
 
     /** What the audit keeps of a proposal: which assessments were read and what came of each programme. */
     private static Map<String, Object> proposalRecord(
-            List<AssessmentNeeds.Found> found, List<ProposalOutcome> outcomes) {
+            List<ApprovedNeeds.FoundNeed> found, List<ProposalOutcome> outcomes) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put(
                 "assessments",
-                found.stream().map(AssessmentNeeds.Found::assessmentId).toList());
+                found.stream()
+                        .map(ApprovedNeeds.FoundNeed::assessmentId)
+                        .distinct()
+                        .toList());
         record.put(
                 "outcomes",
                 outcomes.stream()

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Referrals in Kyrgyzstan, whose seeded programme catalogue no other test replaces: {@code basic_education} (need
+ * Referrals with Kyrgyzstan's seeded programme catalogue (tests that replace it put it back): {@code basic_education} (need
  * {@code education}, open to all) and {@code vocational_training} (needs {@code employment} or {@code education},
  * eligible with {@code sentence.remainingMonths >= 6}).
  */

@@ -17,45 +17,48 @@ import reactor.core.publisher.Flux;
 /**
  * The needs a prisoner's approved assessments found: the scales and items their instrument version marks
  * {@code need: true} that scored above zero. Read from the stored scoring result, so a need is what the assessment
- * found when it was approved, whatever the methodology says today.
+ * found when it was approved, whatever the methodology says today. The assessments feature will publish the same
+ * (its own {@code AssessmentNeeds.ofPrisoner}); this class then gives way to it.
  */
 @Component
-class AssessmentNeeds {
+class ApprovedNeeds {
 
-    /** @param needs scale and item codes, scales first, each in the instrument's order */
-    record Found(UUID assessmentId, String instrumentCode, List<String> needs) {}
+    /** A need, and the approved assessment that found it. */
+    record FoundNeed(String need, UUID assessmentId) {}
 
     private final DatabaseClient db;
     private final JsonDocuments json;
     private final InstrumentService instruments;
 
-    AssessmentNeeds(DatabaseClient db, JsonDocuments json, InstrumentService instruments) {
+    ApprovedNeeds(DatabaseClient db, JsonDocuments json, InstrumentService instruments) {
         this.db = db;
         this.json = json;
         this.instruments = instruments;
     }
 
-    /** Of the latest approved assessment with each instrument, most recently approved first; caller's transaction. */
-    Flux<Found> latestApproved(UUID prisonerId) {
-        return db.sql("select * from (select distinct on (instrument_code) id, instrument_code,"
-                        + " instrument_version_id, result, decided_at from assessment"
-                        + " where prisoner_id = :prisoner and status = 'APPROVED'"
+    /**
+     * The needs of the latest approved assessment with each instrument, the most recently approved assessment first;
+     * in the caller's transaction.
+     */
+    Flux<FoundNeed> ofPrisoner(UUID prisonerId) {
+        return db.sql("select * from (select distinct on (instrument_code) id, instrument_version_id, result,"
+                        + " decided_at from assessment where prisoner_id = :prisoner and status = 'APPROVED'"
                         + " order by instrument_code, decided_at desc) latest order by decided_at desc, id")
                 .bind("prisoner", prisonerId)
                 .map(row -> new Stored(
                         row.get("id", UUID.class),
-                        row.get("instrument_code", String.class),
                         row.get("instrument_version_id", UUID.class),
                         json.read(row.get("result", Json.class), ScoringResult.class)))
                 .all()
                 .concatMap(stored -> instruments
                         .definition(stored.versionId())
-                        .map(definition -> new Found(
-                                stored.assessmentId(), stored.instrumentCode(), needs(definition, stored.result()))));
+                        .flatMapIterable(definition -> needs(definition, stored.result()))
+                        .map(need -> new FoundNeed(need, stored.assessmentId())));
     }
 
-    private record Stored(UUID assessmentId, String instrumentCode, UUID versionId, ScoringResult result) {}
+    private record Stored(UUID assessmentId, UUID versionId, ScoringResult result) {}
 
+    /** Scale and item codes, scales first, each in the instrument's order. */
     static List<String> needs(InstrumentDefinition definition, ScoringResult result) {
         Set<String> scales = new HashSet<>();
         result.scales().stream()

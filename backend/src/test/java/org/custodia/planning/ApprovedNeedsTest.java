@@ -15,7 +15,7 @@ import org.custodia.methodology.instrument.ScoringResult.ItemResult;
 import org.custodia.methodology.instrument.ScoringResult.ScaleResult;
 import org.junit.jupiter.api.Test;
 
-class AssessmentNeedsTest {
+class ApprovedNeedsTest {
 
     private static Item item(String code, boolean need) {
         return new Item(code, ItemType.YES_NO, Map.of("en", code), null, false, null, null, null, 2.0, 0.0, need);
@@ -63,13 +63,12 @@ class AssessmentNeedsTest {
                 List.of(),
                 null);
 
-        assertThat(AssessmentNeeds.needs(DEFINITION, result))
-                .containsExactly("family", "education", "literacy", "debts");
+        assertThat(ApprovedNeeds.needs(DEFINITION, result)).containsExactly("family", "education", "literacy", "debts");
     }
 
     @Test
     void anAssessmentWithoutScoresFindsNoNeed() {
-        assertThat(AssessmentNeeds.needs(DEFINITION, new ScoringResult(List.of(), List.of(), List.of(), null)))
+        assertThat(ApprovedNeeds.needs(DEFINITION, new ScoringResult(List.of(), List.of(), List.of(), null)))
                 .isEmpty();
     }
 }
