@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodia.testsupport.ClassificationApi;
 import org.custodia.testsupport.CycleApi;
 import org.custodia.testsupport.CycleShortcuts;
 import org.custodia.testsupport.DemoTenants;
@@ -111,6 +112,35 @@ class ReviewListsIT extends IntegrationTestBase {
                     .isEqualTo(1)
                     .jsonPath("$.items[0].prisonerId")
                     .isEqualTo(due.toString());
+        }
+
+        @Test
+        void anApprovedClassificationFallsDueOnItsNextReviewDate() {
+            UUID facility = cycle().newFacility("kz");
+            UUID prisoner = register("kz", facility, "SENTENCED", "2031-01-15");
+            LocalDate reviewOn = LocalDate.parse((String) new ClassificationApi(client, tokens)
+                    .approvedProposal("kz", prisoner)
+                    .get("nextReviewOn"));
+
+            getAs("kz:ASSESSOR", "/api/reviews/due?on={d}&facilityId={f}", reviewOn.minusDays(1), facility)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.total")
+                    .isEqualTo(0);
+            getAs("kz:ASSESSOR", "/api/reviews/due?on={d}&facilityId={f}", reviewOn, facility)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.items[0].prisonerId")
+                    .isEqualTo(prisoner.toString())
+                    .jsonPath("$.items[0].status")
+                    .isEqualTo("DUE");
+            getAs("kz:ASSESSOR", "/api/reviews/due?on={d}&facilityId={f}", reviewOn.plusDays(5), facility)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.items[0].status")
+                    .isEqualTo("OVERDUE")
+                    .jsonPath("$.items[0].daysOverdue")
+                    .isEqualTo(5);
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.testsupport.ClassificationApi;
 import org.custodia.testsupport.CycleApi;
 import org.custodia.testsupport.CycleShortcuts;
 import org.custodia.testsupport.DemoTenants;
@@ -73,8 +74,16 @@ class ReviewTriggerIT extends IntegrationTestBase {
     class RecordTrigger {
 
         @Test
-        void makesThePrisonerDueTodayAndIsListed() {
-            Subject subject = prisonerDueOn(today().plusMonths(8));
+        void makesAClassifiedPrisonerDueTodayAndIsListed() {
+            Subject subject = prisonerDueOn(null);
+            Map<String, Object> decision = new ClassificationApi(client, tokens).approvedProposal("kz", subject.id());
+            assertThat(LocalDate.parse((String) decision.get("nextReviewOn"))).isAfter(today());
+            getAs("kz:SUPERVISOR", "/api/reviews/due?facilityId={f}", subject.facility())
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.total")
+                    .isEqualTo(0);
+
             Map<String, Object> form = incident();
             form.put("occurredOn", today().minusDays(2).toString());
             record("kz:ASSESSOR", subject.id(), form)

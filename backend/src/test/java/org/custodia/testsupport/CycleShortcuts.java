@@ -11,15 +11,16 @@ import java.util.UUID;
 import org.custodia.tenancy.TenantId;
 
 /**
- * Writes, as the owner with the tenant set, the rows of cycle steps that other features' APIs will make: an approved
- * assessment, an assessment started on a given day, a review date. Only the review and referral tests use it; each
- * method is to be replaced by the API call once the assessments and classification features have landed.
+ * Writes, as the owner with the tenant set, rows that the cycle's APIs make, for the review and referral tests: an
+ * approved assessment with a chosen result and an assessment started on a given day (to be replaced by the
+ * assessments API once it has landed), and a review date set by hand, for days an approval cannot give (the past, a
+ * fixed day years ahead); where today's date will do, the tests classify through the API instead.
  */
 public final class CycleShortcuts {
 
     private CycleShortcuts() {}
 
-    /** What {@code PrisonerRegister.classify} will set when a classification is approved. */
+    /** The review date an approved classification sets ({@code PrisonerRegister.classify}), on a day of the test's choosing. */
     public static void setNextReview(TenantId tenant, UUID prisonerId, LocalDate nextReviewOn) {
         inTenant(tenant, "update prisoner set next_review_on = ? where id = ?", statement -> {
             statement.setObject(1, nextReviewOn);
