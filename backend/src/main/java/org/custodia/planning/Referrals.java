@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodia.assessment.AssessedNeed;
+import org.custodia.assessment.AssessmentNeeds;
 import org.custodia.audit.AuditEvent;
 import org.custodia.audit.AuditTrail;
 import org.custodia.methodology.catalogue.CatalogueService;
@@ -52,7 +54,7 @@ class Referrals {
     private final PrisonerFacts facts;
     private final SchemeService schemes;
     private final CatalogueService catalogue;
-    private final ApprovedNeeds needs;
+    private final AssessmentNeeds needs;
     private final ProgrammeEligibility eligibility;
     private final ReviewTriggers triggers;
     private final AuditTrail audit;
@@ -65,7 +67,7 @@ class Referrals {
             PrisonerFacts facts,
             SchemeService schemes,
             CatalogueService catalogue,
-            ApprovedNeeds needs,
+            AssessmentNeeds needs,
             ProgrammeEligibility eligibility,
             ReviewTriggers triggers,
             AuditTrail audit,
@@ -101,7 +103,7 @@ class Referrals {
                             referrals(prisonerId))
                     .flatMap(known -> {
                         Map<String, Object> variables = RuleEngine.variables(known.getT2(), known.getT1());
-                        List<ApprovedNeeds.FoundNeed> found = known.getT4();
+                        List<AssessedNeed> found = known.getT4();
                         List<Referral> existing = known.getT5();
                         return Flux.fromIterable(known.getT3().programmes())
                                 .concatMap(programme -> Mono.justOrEmpty(match(programme, found))
@@ -184,9 +186,9 @@ class Referrals {
     }
 
     /** The first of the programme's needs that was found, with the most recently approved assessment that found it. */
-    private static Optional<ApprovedNeeds.FoundNeed> match(Programme programme, List<ApprovedNeeds.FoundNeed> found) {
+    private static Optional<AssessedNeed> match(Programme programme, List<AssessedNeed> found) {
         for (String need : programme.needs()) {
-            for (ApprovedNeeds.FoundNeed candidate : found) {
+            for (AssessedNeed candidate : found) {
                 if (candidate.need().equals(need)) {
                     return Optional.of(candidate);
                 }
@@ -199,7 +201,7 @@ class Referrals {
             Caller caller,
             UUID prisonerId,
             Programme programme,
-            ApprovedNeeds.FoundNeed need,
+            AssessedNeed need,
             List<Referral> existing,
             Map<String, Object> variables) {
         Optional<Referral> open = openTo(programme, existing);
@@ -252,20 +254,16 @@ class Referrals {
     }
 
     private static ProposalOutcome outcome(
-            Programme programme, ApprovedNeeds.FoundNeed need, Outcome outcome, Referral referral, String error) {
+            Programme programme, AssessedNeed need, Outcome outcome, Referral referral, String error) {
         return new ProposalOutcome(programme.code(), need.need(), need.assessmentId(), outcome, referral, error);
     }
 
     /** What the audit keeps of a proposal: which assessments were read and what came of each programme. */
-    private static Map<String, Object> proposalRecord(
-            List<ApprovedNeeds.FoundNeed> found, List<ProposalOutcome> outcomes) {
+    private static Map<String, Object> proposalRecord(List<AssessedNeed> found, List<ProposalOutcome> outcomes) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put(
                 "assessments",
-                found.stream()
-                        .map(ApprovedNeeds.FoundNeed::assessmentId)
-                        .distinct()
-                        .toList());
+                found.stream().map(AssessedNeed::assessmentId).distinct().toList());
         record.put(
                 "outcomes",
                 outcomes.stream()

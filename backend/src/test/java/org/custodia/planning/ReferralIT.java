@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.assessment.AssessmentApi;
 import org.custodia.testsupport.CycleApi;
 import org.custodia.testsupport.CycleShortcuts;
 import org.custodia.testsupport.DemoTenants;
@@ -18,16 +18,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Referrals with Kyrgyzstan's seeded programme catalogue (tests that replace it put it back): {@code basic_education} (need
- * {@code education}, open to all) and {@code vocational_training} (needs {@code employment} or {@code education},
- * eligible with {@code sentence.remainingMonths >= 6}).
+ * Referrals with Kyrgyzstan's seeded programme catalogue (tests that replace it put it back), from the seeded needs
+ * inventory answered as {@code assessment/needs-inventory-two-needs.json}: needs {@code education} and {@code peers}.
+ * Three programmes address them: {@code basic_education} (education, open to all), {@code vocational_training}
+ * (employment or education, eligible with {@code sentence.remainingMonths >= 6}) and {@code disengagement} (attitudes
+ * or peers, eligible with {@code 'VEO' in flags && sentence.remainingMonths >= 3}).
  */
 class ReferralIT extends IntegrationTestBase {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final List<String> NOT_CASE_WORKERS = List.of(
             "kg:ANALYST",
@@ -43,46 +42,25 @@ class ReferralIT extends IntegrationTestBase {
         return LocalDate.now(ZoneId.of("Asia/Bishkek"));
     }
 
-    /** A Kyrgyz prisoner released on {@code expectedRelease}, with an approved needs inventory finding an education need. */
-    private UUID withEducationNeed(LocalDate expectedRelease) {
+    /**
+     * A Kyrgyz prisoner released on {@code expectedRelease}, with {@code flags}, whose needs inventory (education and
+     * peers needs) was approved.
+     */
+    private UUID assessedPrisoner(LocalDate expectedRelease, String... flags) {
         if (facility == null) {
             facility = new CycleApi(client, tokens).newFacility("kg");
         }
         Map<String, Object> form = CycleApi.sentencedMan("kg");
         form.put("facilityId", facility.toString());
+        form.put("flags", List.of(flags));
         @SuppressWarnings("unchecked")
         Map<String, Object> sentence = (Map<String, Object>) form.get("sentence");
         sentence.put("expectedRelease", expectedRelease.toString());
         UUID prisoner = UUID.fromString(
                 (String) new CycleApi(client, tokens).register("kg", form).get("id"));
-        CycleShortcuts.approvedAssessment(
-                DemoTenants.KG,
-                prisoner,
-                "needs_inventory",
-                needsInventoryResult(Map.of("education", 4.0, "employment", 0.0, "substance_use", 0.0, "family", 0.0)));
+        new AssessmentApi(client, tokens)
+                .approved("kg", prisoner, AssessmentApi.NEEDS_INVENTORY, AssessmentApi.needsInventoryTwoNeeds());
         return prisoner;
-    }
-
-    /** A stored ScoringResult of the needs inventory with these scale scores (a scale left out was not scorable). */
-    static String needsInventoryResult(Map<String, Double> scales) {
-        List<Map<String, Object>> scaleResults = scales.entrySet().stream()
-                .map(scale -> {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("code", scale.getKey());
-                    result.put("score", scale.getValue());
-                    result.put("scorable", true);
-                    result.put("missingItems", List.of());
-                    result.put("prorated", false);
-                    result.put("level", scale.getValue() > 0 ? "MODERATE" : "LOW");
-                    return result;
-                })
-                .toList();
-        Map<String, Object> overall = new LinkedHashMap<>();
-        overall.put("computedLevel", "MODERATE");
-        overall.put("level", "MODERATE");
-        overall.put("complete", true);
-        return JSON.writeValueAsString(
-                Map.of("items", List.of(), "scales", scaleResults, "missingRequired", List.of(), "overall", overall));
     }
 
     private WebTestClient.ResponseSpec propose(String realmAndRole, UUID prisoner) {
@@ -141,19 +119,19 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void proposesProgrammesWhoseNeedsMatchAndWhoseEligibilityHolds() {
-            UUID longSentence = withEducationNeed(today().plusYears(3));
+            UUID longSentence = assessedPrisoner(today().plusYears(3), "VEO");
             List<Map<String, Object>> outcomes = proposed(longSentence);
 
+            // No programme of the catalogue addresses substance use, mental health or family: none is considered.
             assertThat(outcomes)
                     .extracting(o -> o.get("programmeCode"))
-                    .containsExactly("basic_education", "vocational_training");
-            assertThat(outcomeOf(outcomes, "basic_education")).containsEntry("outcome", "PROPOSED");
-            assertThat(outcomeOf(outcomes, "vocational_training"))
-                    .containsEntry("outcome", "PROPOSED")
-                    .containsEntry("need", "education");
+                    .containsExactly("basic_education", "vocational_training", "disengagement");
+            assertThat(outcomes).extracting(o -> o.get("outcome")).containsOnly("PROPOSED");
+            assertThat(outcomeOf(outcomes, "vocational_training")).containsEntry("need", "education");
+            assertThat(outcomeOf(outcomes, "disengagement")).containsEntry("need", "peers");
             referrals(longSentence)
                     .jsonPath("$.length()")
-                    .isEqualTo(2)
+                    .isEqualTo(3)
                     .jsonPath("$[0].status")
                     .isEqualTo("PROPOSED")
                     .jsonPath("$[0].prisonerId")
@@ -161,14 +139,15 @@ class ReferralIT extends IntegrationTestBase {
         }
 
         @Test
-        void leavesOutAProgrammeWhoseEligibilityDoesNotHold() {
-            UUID releasedSoon = withEducationNeed(today().plusMonths(4));
+        void leavesOutProgrammesWhoseEligibilityDoesNotHold() {
+            UUID releasedSoon = assessedPrisoner(today().plusMonths(4));
             List<Map<String, Object>> outcomes = proposed(releasedSoon);
 
             assertThat(outcomeOf(outcomes, "basic_education")).containsEntry("outcome", "PROPOSED");
             assertThat(outcomeOf(outcomes, "vocational_training"))
                     .containsEntry("outcome", "NOT_ELIGIBLE")
                     .containsEntry("referral", null);
+            assertThat(outcomeOf(outcomes, "disengagement")).containsEntry("outcome", "NOT_ELIGIBLE");
             referrals(releasedSoon)
                     .jsonPath("$.length()")
                     .isEqualTo(1)
@@ -178,11 +157,12 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void proposingAgainDuplicatesNothing() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             List<Map<String, Object>> first = proposed(prisoner);
             List<Map<String, Object>> second = proposed(prisoner);
 
-            assertThat(second).extracting(o -> o.get("outcome")).containsOnly("ALREADY_OPEN");
+            assertThat(outcomeOf(second, "basic_education")).containsEntry("outcome", "ALREADY_OPEN");
+            assertThat(outcomeOf(second, "vocational_training")).containsEntry("outcome", "ALREADY_OPEN");
             assertThat(referralOf(second, "basic_education")).isEqualTo(referralOf(first, "basic_education"));
             referrals(prisoner).jsonPath("$.length()").isEqualTo(2);
         }
@@ -204,7 +184,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void rejectsWrongRoles() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             for (String role : NOT_CASE_WORKERS) {
                 propose(role, prisoner).expectStatus().isForbidden();
             }
@@ -213,7 +193,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void hidesAnotherCountrysPrisonerAndProposesNothing() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             propose("kz:ASSESSOR", prisoner)
                     .expectStatus()
                     .isNotFound()
@@ -230,7 +210,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void auditsTheRead() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             proposed(prisoner);
             referrals(prisoner);
             getAs("kg:AUDITOR", "/api/audit/entries?entityId={id}&limit=2", prisoner)
@@ -243,7 +223,7 @@ class ReferralIT extends IntegrationTestBase {
                     .jsonPath("$.entries[1].action")
                     .isEqualTo("REFERRALS_PROPOSED")
                     .jsonPath("$.entries[1].after.outcomes.length()")
-                    .isEqualTo(2);
+                    .isEqualTo(3);
         }
 
         @Test
@@ -257,7 +237,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void rejectsWrongRoles() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             for (String role : NOT_CASE_WORKERS) {
                 getAs(role, "/api/prisoners/{id}/referrals", prisoner)
                         .exchange()
@@ -268,7 +248,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void hidesAnotherCountrysPrisoner() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             proposed(prisoner);
             getAs("kz:SUPERVISOR", "/api/prisoners/{id}/referrals", prisoner)
                     .exchange()
@@ -286,7 +266,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void walksAReferralToCompletionWhichMakesThePrisonerDue() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             CycleShortcuts.setNextReview(DemoTenants.KG, prisoner, today().plusMonths(10));
             UUID referral = referralOf(proposed(prisoner), "basic_education");
 
@@ -346,7 +326,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void completionWithoutTheFlagLeavesTheReviewDateAlone() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             CycleShortcuts.setNextReview(DemoTenants.KG, prisoner, today().plusMonths(10));
             UUID referral = referralOf(proposed(prisoner), "basic_education");
             move("kg:ASSESSOR", referral, step("REFERRED", 0)).expectStatus().isOk();
@@ -360,7 +340,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void declineNeedsAReasonAndIsNotProposedAgainFromTheSameAssessment() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             UUID referral = referralOf(proposed(prisoner), "vocational_training");
 
             move("kg:SUPERVISOR", referral, step("DECLINED", 0))
@@ -395,7 +375,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void refusesAnUnknownOrBackwardStatus() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             UUID referral = referralOf(proposed(prisoner), "basic_education");
             move("kg:ASSESSOR", referral, step("FINISHED", 0))
                     .expectStatus()
@@ -424,7 +404,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void rejectsWrongRoles() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             UUID referral = referralOf(proposed(prisoner), "basic_education");
             for (String role : NOT_CASE_WORKERS) {
                 move(role, referral, step("REFERRED", 0)).expectStatus().isForbidden();
@@ -434,7 +414,7 @@ class ReferralIT extends IntegrationTestBase {
 
         @Test
         void hidesAnotherCountrysReferralAndChangesNothing() {
-            UUID prisoner = withEducationNeed(today().plusYears(3));
+            UUID prisoner = assessedPrisoner(today().plusYears(3));
             UUID referral = referralOf(proposed(prisoner), "basic_education");
             move("kz:SUPERVISOR", referral, step("REFERRED", 0))
                     .expectStatus()

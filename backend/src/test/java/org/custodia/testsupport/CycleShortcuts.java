@@ -11,10 +11,9 @@ import java.util.UUID;
 import org.custodia.tenancy.TenantId;
 
 /**
- * Writes, as the owner with the tenant set, rows that the cycle's APIs make, for the review and referral tests: an
- * approved assessment with a chosen result and an assessment started on a given day (to be replaced by the
- * assessments API once it has landed), and a review date set by hand, for days an approval cannot give (the past, a
- * fixed day years ahead); where today's date will do, the tests classify through the API instead.
+ * Writes, as the owner with the tenant set, what the cycle's APIs write, on days the APIs cannot choose: a review date
+ * (an approval sets today plus the interval) and an assessment's start (the API starts it now). The review tests need
+ * both on hand-set days around a fixed date; wherever today will do, tests go through the API instead.
  */
 public final class CycleShortcuts {
 
@@ -29,41 +28,24 @@ public final class CycleShortcuts {
     }
 
     /**
-     * An APPROVED assessment with the tenant's published version of {@code instrumentCode}, decided now.
-     *
-     * @param result a serialized {@code ScoringResult}
+     * A DRAFT assessment with the tenant's published version of {@code instrumentCode}, started at {@code startedAt}:
+     * the API starts assessments now, the pre-release tests need them on given days.
      */
-    public static UUID approvedAssessment(TenantId tenant, UUID prisonerId, String instrumentCode, String result) {
-        return assessment(tenant, prisonerId, instrumentCode, "APPROVED", result, Instant.now());
-    }
-
-    /** A DRAFT assessment started at {@code startedAt}, as the pre-release list looks for. */
     public static UUID startedAssessment(TenantId tenant, UUID prisonerId, String instrumentCode, Instant startedAt) {
-        return assessment(tenant, prisonerId, instrumentCode, "DRAFT", null, startedAt);
-    }
-
-    private static UUID assessment(
-            TenantId tenant, UUID prisonerId, String instrumentCode, String status, String result, Instant at) {
         UUID id = UUID.randomUUID();
         inTenant(
                 tenant,
-                "insert into assessment (id, prisoner_id, instrument_version_id, instrument_code, status, result,"
-                        + " version, started_by, started_at, decided_by, decided_at, updated_at)"
-                        + " select ?, ?, v.id, i.code, ?, cast(? as jsonb), 0, 'test', ?, ?, ?, ?"
+                "insert into assessment (id, prisoner_id, instrument_version_id, instrument_code, status, version,"
+                        + " started_by, started_by_name, started_at, updated_at)"
+                        + " select ?, ?, v.id, i.code, 'DRAFT', 0, 'test', 'test', ?, ?"
                         + " from instrument i join instrument_version v on v.instrument_id = i.id"
                         + " where i.code = ? and v.status = 'PUBLISHED'",
                 statement -> {
-                    Timestamp time = Timestamp.from(at);
-                    boolean approved = status.equals("APPROVED");
                     statement.setObject(1, id);
                     statement.setObject(2, prisonerId);
-                    statement.setString(3, status);
-                    statement.setString(4, result);
-                    statement.setTimestamp(5, time);
-                    statement.setString(6, approved ? "test" : null);
-                    statement.setTimestamp(7, approved ? time : null);
-                    statement.setTimestamp(8, time);
-                    statement.setString(9, instrumentCode);
+                    statement.setTimestamp(3, Timestamp.from(startedAt));
+                    statement.setTimestamp(4, Timestamp.from(startedAt));
+                    statement.setString(5, instrumentCode);
                 });
         return id;
     }

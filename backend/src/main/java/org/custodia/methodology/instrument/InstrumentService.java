@@ -80,14 +80,6 @@ public class InstrumentService {
         return tx.read(() -> instrument(id).flatMap(this::view));
     }
 
-    /**
-     * A version's definition, read in the caller's transaction; 404 when this tenant has no such version. For features
-     * that interpret a stored {@link ScoringResult} (which of its items and scales are needs).
-     */
-    public Mono<InstrumentDefinition> definition(UUID versionId) {
-        return version(versionId).map(version -> json.read(version.definition(), InstrumentDefinition.class));
-    }
-
     Mono<InstrumentView> create(CreateInstrument request) {
         return tx.write(() -> instruments
                 .save(new InstrumentEntity(
