@@ -260,6 +260,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycle-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's cycle settings (the defaults, version 0, until first changed) */
+        get: operations["getCycleSettings"];
+        /** Change the cycle settings (optimistic locking on version) */
+        put: operations["changeCycleSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/facilities": {
         parameters: {
             query?: never;
@@ -696,6 +714,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prisoners/{prisonerId}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prisoner's programme referrals, oldest first (the read is audited) */
+        get: operations["listReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prisoners/{prisonerId}/referrals/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose referrals to the programmes that address the needs the prisoner's latest approved assessments found and whose eligibility holds; proposing again duplicates nothing */
+        post: operations["proposeReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prisoners/{prisonerId}/review-triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prisoner's trigger events, newest first (the read is audited) */
+        get: operations["listReviewTriggers"];
+        put?: never;
+        /** Record an event that makes the prisoner due for review today */
+        post: operations["recordReviewTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/tenants": {
         parameters: {
             query?: never;
@@ -705,6 +775,74 @@ export interface paths {
         };
         /** Active country tenants with their names per language and their login realm's issuer */
         get: operations["activeTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a referral on: accept (REFERRED), decline with a reason (DECLINED), STARTED, COMPLETED (optionally triggering a review) or DROPPED; optimistic locking on version */
+        post: operations["changeReferralStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prisoners whose classification review falls on or before a day (today in the country by default), most overdue first; the list shown is audited */
+        get: operations["listDueReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/due/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many reviews are due and overdue on a day, per facility and for the country */
+        get: operations["countDueReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/pre-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sentenced prisoners whose expected release falls within the country's pre-release window and who have no assessment started since it opened, soonest release first; audited */
+        get: operations["listPreReleaseAssessmentsDue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -897,6 +1035,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CycleSetting: {
+            /** Format: int32 */
+            preReleaseMonths?: number;
+            /** Format: int64 */
+            version?: number;
+        };
+        CycleSettingForm: {
+            /** Format: int32 */
+            preReleaseMonths: number;
+            /** Format: int64 */
+            version: number;
+        };
         DecisionView: {
             category?: string;
             /** Format: date-time */
@@ -936,6 +1086,42 @@ export interface components {
                 [key: string]: unknown;
             };
             judgement?: components["schemas"]["Judgement"];
+        };
+        DueCounts: {
+            /** Format: int64 */
+            due?: number;
+            facilities?: components["schemas"]["FacilityDueCount"][];
+            /** Format: date */
+            on?: string;
+            /** Format: int64 */
+            overdue?: number;
+        };
+        DueReview: {
+            currentCategory?: string;
+            /** Format: int64 */
+            daysOverdue?: number;
+            /** Format: uuid */
+            facilityId?: string;
+            familyName?: string;
+            givenNames?: string;
+            /** Format: date */
+            nextReviewOn?: string;
+            number?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            /** @enum {string} */
+            status?: "DUE" | "OVERDUE";
+        };
+        DueReviewPage: {
+            items?: components["schemas"]["DueReview"][];
+            /** Format: date */
+            on?: string;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
         };
         Entry: {
             familyName?: string;
@@ -995,6 +1181,15 @@ export interface components {
             population?: number;
             /** Format: int64 */
             version?: number;
+        };
+        FacilityDueCount: {
+            /** Format: int64 */
+            due?: number;
+            facilityCode?: string;
+            /** Format: uuid */
+            facilityId?: string;
+            /** Format: int64 */
+            overdue?: number;
         };
         FacilityForm: {
             /** Format: int32 */
@@ -1181,6 +1376,35 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        PreReleaseDue: {
+            currentCategory?: string;
+            /** Format: int64 */
+            daysToRelease?: number;
+            /** Format: date */
+            expectedRelease?: string;
+            /** Format: uuid */
+            facilityId?: string;
+            familyName?: string;
+            givenNames?: string;
+            number?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            /** Format: date */
+            windowOpenedOn?: string;
+        };
+        PreReleasePage: {
+            items?: components["schemas"]["PreReleaseDue"][];
+            /** Format: int32 */
+            months?: number;
+            /** Format: date */
+            on?: string;
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         PreferencesRequest: {
             language: string;
             /** Format: int64 */
@@ -1305,6 +1529,16 @@ export interface components {
             category?: string;
             trace?: components["schemas"]["RuleOutcome"][];
         };
+        ProposalOutcome: {
+            /** Format: uuid */
+            assessmentId?: string;
+            error?: string;
+            need?: string;
+            /** @enum {string} */
+            outcome?: "PROPOSED" | "ALREADY_OPEN" | "ALREADY_DECIDED" | "NOT_ELIGIBLE";
+            programmeCode?: string;
+            referral?: components["schemas"]["Referral"];
+        };
         PublicTenantView: {
             code?: string;
             defaultLanguage?: string;
@@ -1317,6 +1551,34 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        Referral: {
+            /** Format: uuid */
+            assessmentId?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: uuid */
+            id?: string;
+            need?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            programmeCode?: string;
+            reason?: string;
+            /** @enum {string} */
+            status?: "PROPOSED" | "REFERRED" | "DECLINED" | "STARTED" | "COMPLETED" | "DROPPED";
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+            /** Format: int64 */
+            version?: number;
+        };
+        ReferralStatusChange: {
+            reason?: string;
+            /** @enum {string} */
+            status: "PROPOSED" | "REFERRED" | "DECLINED" | "STARTED" | "COMPLETED" | "DROPPED";
+            triggerReview?: boolean;
+            /** Format: int64 */
+            version: number;
+        };
         RejectClassification: {
             comment: string;
             /** Format: int64 */
@@ -1326,6 +1588,20 @@ export interface components {
             comment: string;
             /** Format: int64 */
             version: number;
+        };
+        ReviewTrigger: {
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            kind?: "INCIDENT" | "NEW_OFFENCE" | "SENTENCE_CHANGE" | "PROGRAMME_COMPLETION" | "REQUEST";
+            note?: string;
+            /** Format: date */
+            occurredOn?: string;
+            /** Format: uuid */
+            prisonerId?: string;
+            /** Format: date-time */
+            recordedAt?: string;
+            recordedBy?: string;
         };
         RiskLevel: {
             code: string;
@@ -1457,6 +1733,13 @@ export interface components {
         Transition: {
             /** Format: int64 */
             version: number;
+        };
+        TriggerForm: {
+            /** @enum {string} */
+            kind: "INCIDENT" | "NEW_OFFENCE" | "SENTENCE_CHANGE" | "PROGRAMME_COMPLETION" | "REQUEST";
+            note?: string;
+            /** Format: date */
+            occurredOn?: string;
         };
         VersionSummary: {
             /** Format: uuid */
@@ -2302,6 +2585,77 @@ export interface operations {
                 };
             };
             /** @description Stale version, or decided already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCycleSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the country administrator sets the cycle */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeCycleSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleSettingForm"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the country administrator sets the cycle */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3818,6 +4172,197 @@ export interface operations {
             };
         };
     };
+    listReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors handle referrals */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors handle referrals */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The prisoner has been released */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReviewTriggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors record triggers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordReviewTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prisonerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReviewTrigger"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors record triggers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The prisoner has been released */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     activeTenants: {
         parameters: {
             query?: never;
@@ -3834,6 +4379,185 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PublicTenantView"][];
+                };
+            };
+        };
+    };
+    changeReferralStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralStatusChange"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors handle referrals */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such referral in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, or a step the referral's status does not allow */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Declining without a reason, or triggering a review other than on completion */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDueReviews: {
+        parameters: {
+            query?: {
+                on?: string;
+                facilityId?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countDueReviews: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPreReleaseAssessmentsDue: {
+        parameters: {
+            query?: {
+                on?: string;
+                facilityId?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such facility in this country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -21,6 +21,9 @@ create index review_trigger_prisoner_ix on review_trigger (tenant_id, prisoner_i
 select app_isolate_tenant_table('review_trigger');
 grant select, insert on review_trigger to ${app_role};
 
+-- The pre-release list looks for sentenced prisoners by expected release; the due list uses prisoner_review_ix (V7).
+create index prisoner_expected_release_ix on prisoner (tenant_id, expected_release) where legal_status = 'SENTENCED';
+
 -- Settings of the cycle a country administrator chooses, one row per tenant.
 create table cycle_setting (
   tenant_id          uuid        not null default app_current_tenant() references tenant (id),

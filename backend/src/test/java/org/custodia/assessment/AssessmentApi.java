@@ -14,12 +14,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the assessment API as demo users, for the integration tests of this package. */
-final class AssessmentApi {
+/**
+ * Calls the assessment API as demo users, for the integration tests of this package; the few public members serve
+ * the tests of later cycle steps (referrals), which need approved assessments.
+ */
+public final class AssessmentApi {
 
     static final String CUSTODY_RATING = "custody_rating";
     static final String VE_GUIDE = "ve_guide";
-    static final String NEEDS_INVENTORY = "needs_inventory";
+    public static final String NEEDS_INVENTORY = "needs_inventory";
 
     /** Everyone who must not touch a prisoner's assessments, in both realm kinds. */
     static final List<String> NOT_CASE_WORKERS = List.of(
@@ -34,7 +37,7 @@ final class AssessmentApi {
     private final WebTestClient client;
     private final Tokens tokens;
 
-    AssessmentApi(WebTestClient client, Tokens tokens) {
+    public AssessmentApi(WebTestClient client, Tokens tokens) {
         this.client = client;
         this.tokens = tokens;
     }
@@ -57,7 +60,7 @@ final class AssessmentApi {
         return answers("assessment/ve-guide-complete.json");
     }
 
-    static Map<String, Object> needsInventoryTwoNeeds() {
+    public static Map<String, Object> needsInventoryTwoNeeds() {
         return answers("assessment/needs-inventory-two-needs.json");
     }
 
@@ -185,7 +188,8 @@ final class AssessmentApi {
     }
 
     /** An approved assessment of the prisoner: started and submitted by the assessor, approved by the supervisor. */
-    Map<String, Object> approved(String realm, UUID prisoner, String instrumentCode, Map<String, Object> answers) {
+    public Map<String, Object> approved(
+            String realm, UUID prisoner, String instrumentCode, Map<String, Object> answers) {
         Map<String, Object> submitted = submitted(realm, prisoner, instrumentCode, answers, null);
         return body(approve(realm + ":SUPERVISOR", submitted.get("id"), submitted.get("version")), 200);
     }

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,6 +45,14 @@ public abstract class IntegrationTestBase {
 
     protected static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    /** Any request as a demo user; add a body with {@code bodyValue} where the method takes one. */
+    protected WebTestClient.RequestBodySpec requestAs(
+            String realmAndRole, HttpMethod method, String uri, Object... variables) {
+        return client.method(method)
+                .uri(uri, variables)
+                .header(HttpHeaders.AUTHORIZATION, bearer(tokens.of(realmAndRole)));
     }
 
     protected WebTestClient.RequestHeadersSpec<?> getAs(String realmAndRole, String uri, Object... variables) {

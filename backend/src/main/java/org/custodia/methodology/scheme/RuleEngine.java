@@ -27,7 +27,7 @@ public final class RuleEngine {
     public record Violation(String constraint, Map<String, String> message, String error) {}
 
     Proposal propose(CompiledScheme scheme, ClassificationFacts facts) {
-        Map<String, Object> variables = variables(scheme, facts);
+        Map<String, Object> variables = variables(scheme.categories(), facts);
         List<RuleOutcome> trace = new ArrayList<>();
         for (int r = 0; r < scheme.rules().size(); r++) {
             Rule rule = scheme.definition().rules().get(r);
@@ -47,7 +47,7 @@ public final class RuleEngine {
     /** The constraints a decision for {@code category} breaks, given what the rules proposed. */
     List<Violation> violations(
             CompiledScheme scheme, ClassificationFacts facts, String category, String proposedCategory) {
-        Map<String, Object> variables = new HashMap<>(variables(scheme, facts));
+        Map<String, Object> variables = new HashMap<>(variables(scheme.categories(), facts));
         variables.put("category", describe(scheme.categories().get(category)));
         variables.put("proposed", describe(scheme.categories().get(proposedCategory)));
         List<Violation> violations = new ArrayList<>();
@@ -79,10 +79,14 @@ public final class RuleEngine {
                 category.courtOrdered());
     }
 
-    private static Map<String, Object> variables(CompiledScheme scheme, ClassificationFacts facts) {
+    /**
+     * The facts as the CEL variables of {@code ExpressionEnvironment.CLASSIFICATION_RULE}; programme eligibility sees
+     * the same variables. {@code categories} (the scheme's, by code) give the court-ordered regime its rank.
+     */
+    public static Map<String, Object> variables(Map<String, Category> categories, ClassificationFacts facts) {
         Category courtRegime = facts.sentence().courtRegime() == null
                 ? null
-                : scheme.categories().get(facts.sentence().courtRegime());
+                : categories.get(facts.sentence().courtRegime());
         Map<String, Object> sentence = Map.of(
                 "lengthMonths",
                 (long) facts.sentence().lengthMonths(),
