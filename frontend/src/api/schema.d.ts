@@ -679,6 +679,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prisoners/{id}/case-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prisoner's case file: record, facility, current classification with its trace, every decision, assessments, review triggers and referrals (the read is audited once) */
+        get: operations["getCaseFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prisoners/{prisonerId}/assessments": {
         parameters: {
             query?: never;
@@ -984,6 +1001,15 @@ export interface components {
             reason?: string;
             /** Format: int64 */
             seq?: number;
+        };
+        CaseFile: {
+            assessments?: components["schemas"]["AssessmentSummary"][];
+            current?: components["schemas"]["DecisionView"];
+            decisions?: components["schemas"]["DecisionView"][];
+            facility?: components["schemas"]["Facility"];
+            prisoner?: components["schemas"]["Prisoner"];
+            referrals?: components["schemas"]["Referral"][];
+            reviewTriggers?: components["schemas"]["ReviewTrigger"][];
         };
         Category: {
             code?: string;
@@ -4016,6 +4042,46 @@ export interface operations {
             };
             /** @description Unknown facility, offence or regime, or a sentence that does not fit */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only assessors and supervisors see prisoners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such prisoner in this country */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

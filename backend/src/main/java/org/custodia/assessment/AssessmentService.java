@@ -32,6 +32,7 @@ import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,7 +41,7 @@ import reactor.core.publisher.Mono;
  * nor submitted it. Every change and every read is audited in its own transaction.
  */
 @Service
-class AssessmentService {
+public class AssessmentService {
 
     static final String ENTITY = "ASSESSMENT";
     static final String SUBMIT = "SUBMIT_ASSESSMENT";
@@ -113,6 +114,11 @@ class AssessmentService {
                 .flatMap(assessment -> view(tenant, assessment))
                 .flatMap(view -> audit.record(AuditEvent.read("ASSESSMENT_VIEWED", ENTITY, id))
                         .thenReturn(view)));
+    }
+
+    /** A prisoner's assessments, newest first, in the caller's transaction and not audited: for the case file. */
+    public Flux<AssessmentSummary> summariesOf(UUID prisonerId) {
+        return store.ofPrisoner(prisonerId);
     }
 
     Mono<List<AssessmentSummary>> ofPrisoner(UUID prisonerId) {

@@ -1,6 +1,7 @@
 package org.custodia.classification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.audit.AuditEvent;
@@ -9,6 +10,7 @@ import org.custodia.classification.ClassificationViews.DecisionView;
 import org.custodia.classification.ClassificationViews.Inbox;
 import org.custodia.classification.ClassificationViews.InboxItem;
 import org.custodia.facility.Facility;
+import org.custodia.prisoner.Prisoner;
 import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Actor;
 import org.custodia.security.Caller;
@@ -23,7 +25,7 @@ import reactor.core.publisher.Mono;
  * person's record, so each is audited in its own transaction.
  */
 @Service
-class ClassificationRecords {
+public class ClassificationRecords {
 
     private final DecisionRepository decisions;
     private final DecisionViewer viewer;
@@ -52,15 +54,20 @@ class ClassificationRecords {
                                 .thenReturn(view)));
     }
 
+    /** Every decision about the prisoner, newest first, in the caller's transaction and not audited: for the case file. */
+    public Mono<List<DecisionView>> historyOf(Prisoner prisoner, Facility facility) {
+        return decisions
+                .findByPrisonerIdOrderByProposedAtDescIdDesc(prisoner.id())
+                .map(decision -> viewer.view(decision, facility))
+                .collectList();
+    }
+
     /** Every decision about the prisoner, newest first; recorded against the prisoner with the decisions shown. */
     Flux<DecisionView> history(UUID prisonerId) {
         return tx.write(() -> prisoners
                         .find(prisonerId)
                         .flatMap(prisoner -> viewer.facilityOf(prisoner)
-                                .flatMap(facility -> decisions
-                                        .findByPrisonerIdOrderByProposedAtDescIdDesc(prisonerId)
-                                        .map(decision -> viewer.view(decision, facility))
-                                        .collectList())
+                                .flatMap(facility -> historyOf(prisoner, facility))
                                 .flatMap(views -> audit.record(new AuditEvent(
                                                 "CLASSIFICATION_HISTORY_VIEWED",
                                                 "PRISONER",

@@ -8,7 +8,7 @@ import org.custodia.methodology.scheme.ClassificationFacts;
 import org.custodia.methodology.scheme.RuleEngine;
 import org.custodia.security.Actor;
 
-final class ClassificationViews {
+public final class ClassificationViews {
 
     private ClassificationViews() {}
 
@@ -27,7 +27,7 @@ final class ClassificationViews {
      * @param transferNeeded the prisoner's current facility may not hold this decision's category (the one submitted,
      *     or the proposal before that)
      */
-    record DecisionView(
+    public record DecisionView(
             UUID id,
             UUID prisonerId,
             UUID schemeVersionId,
@@ -50,7 +50,7 @@ final class ClassificationViews {
             long version,
             Instant updatedAt) {}
 
-    record CategoryOverride(OverrideReason reason, String narrative) {}
+    public record CategoryOverride(OverrideReason reason, String narrative) {}
 
     /**
      * A decision awaiting a supervisor, with whether the caller may decide it.

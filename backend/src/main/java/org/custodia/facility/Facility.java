@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * An institution of the country.
  *
- * @param population how many prisoners not yet released it holds now
+ * @param population how many prisoners not yet released it holds now; in the list of facilities only, else null
  */
 public record Facility(
         UUID id,
@@ -15,7 +15,7 @@ public record Facility(
         Map<String, String> name,
         List<String> categories,
         int capacity,
-        long population,
+        Long population,
         long version) {
 
     public boolean mayHold(String category) {

@@ -30,7 +30,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class FacilityService {
 
-    private static final String SELECT = "select f.id, f.code, f.name, f.categories, f.capacity, f.version,"
+    private static final String SELECT =
+            "select f.id, f.code, f.name, f.categories, f.capacity, f.version, null::bigint as population from facility f";
+    /** The population is counted only for the list: a single facility is read on hot paths that never show it. */
+    private static final String SELECT_COUNTED = "select f.id, f.code, f.name, f.categories, f.capacity, f.version,"
             + " (select count(*) from prisoner p where p.facility_id = f.id and p.legal_status <> 'RELEASED')"
             + " as population from facility f";
 
@@ -60,8 +63,8 @@ public class FacilityService {
     }
 
     public Flux<Facility> list() {
-        return tx.readMany(
-                () -> db.sql(SELECT + " order by f.code").map(this::facility).all());
+        return tx.readMany(() ->
+                db.sql(SELECT_COUNTED + " order by f.code").map(this::facility).all());
     }
 
     /** The facility, read in the caller's transaction; 404 when the tenant has none with this id. */

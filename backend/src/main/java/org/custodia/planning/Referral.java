@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param reason why it was declined or dropped
  * @param updatedBy the subject of who last changed it (or proposed it)
  */
-record Referral(
+public record Referral(
         UUID id,
         UUID prisonerId,
         String programmeCode,

@@ -7,7 +7,7 @@ import java.util.Set;
  * Where a programme referral stands. Proposed from a need, it is accepted (REFERRED) or DECLINED; a referral is then
  * STARTED and COMPLETED, or DROPPED on the way. DECLINED, COMPLETED and DROPPED are final.
  */
-enum ReferralStatus {
+public enum ReferralStatus {
     PROPOSED,
     REFERRED,
     DECLINED,

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
  * catalogue that address them and whose eligibility holds; then accepted or declined, started, completed or dropped.
  */
 @Service
-class Referrals {
+public class Referrals {
 
     private static final String ENTITY = "REFERRAL";
     private static final Set<ReferralStatus> OPEN =
@@ -276,7 +276,8 @@ class Referrals {
         return record;
     }
 
-    private Mono<List<Referral>> referrals(UUID prisonerId) {
+    /** The prisoner's referrals, oldest first, in the caller's transaction and not audited: for the case file. */
+    public Mono<List<Referral>> referrals(UUID prisonerId) {
         return db.sql("select * from referral where prisoner_id = :prisoner order by created_at, id")
                 .bind("prisoner", prisonerId)
                 .map(Referrals::referral)

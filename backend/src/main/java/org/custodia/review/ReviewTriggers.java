@@ -103,14 +103,18 @@ public class ReviewTriggers {
     Mono<List<ReviewTrigger>> list(UUID prisonerId) {
         return tx.write(() -> prisoners
                 .find(prisonerId)
-                .then(db.sql("select * from review_trigger where prisoner_id = :prisoner"
-                                + " order by recorded_at desc, id desc")
-                        .bind("prisoner", prisonerId)
-                        .map(ReviewTriggers::trigger)
-                        .all()
-                        .collectList())
+                .then(triggersOf(prisonerId))
                 .flatMap(triggers -> audit.record(AuditEvent.read("REVIEW_TRIGGERS_VIEWED", "PRISONER", prisonerId))
                         .thenReturn(triggers)));
+    }
+
+    /** The prisoner's triggers, newest first, in the caller's transaction and not audited: for the case file. */
+    public Mono<List<ReviewTrigger>> triggersOf(UUID prisonerId) {
+        return db.sql("select * from review_trigger where prisoner_id = :prisoner order by recorded_at desc, id desc")
+                .bind("prisoner", prisonerId)
+                .map(ReviewTriggers::trigger)
+                .all()
+                .collectList();
     }
 
     /** What a trigger changes on the prisoner's record. */

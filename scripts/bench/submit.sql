@@ -1,0 +1,82 @@
+-- pgbench: the SQL of one assessment submission as the service sends it (captured with log_statement = all),
+-- three transactions like the three requests: start (POST /api/assessments), save the answers (PATCH) and
+-- submit with an idempotency key (POST .../submission), each sealed by its audit entry. The scoring itself is
+-- Java work with no SQL; :result is a real stored result the script captured from the service.
+\set n random(1, :count)
+-- start
+begin;
+select set_config('app.tenant_id', :tenant, true);
+select p.*, (p.current_category is not null and not (p.current_category = any(f.categories))) as transfer_needed
+  from prisoner p join facility f on f.id = p.facility_id
+ where p.id = ('00000000-0000-7000-8000-' || lpad(to_hex(cast(:n as bigint)), 12, '0'))::uuid;
+select * from instrument_version where id = :version limit 2;
+select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
+select version from methodology_list where kind = 'RISK_LEVELS';
+select code, name, common_level from risk_level order by rank;
+select gen_random_uuid() as assessment \gset
+insert into assessment (id, prisoner_id, instrument_version_id, instrument_code, status, answers, version, started_by,
+                        started_by_name, started_at, updated_at)
+values (:assessment, ('00000000-0000-7000-8000-' || lpad(to_hex(cast(:n as bigint)), 12, '0'))::uuid, :version, 'custody_rating',
+        'DRAFT', '{}', 0, 'bench', 'bench', now(), now());
+insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
+  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
+\gset
+with entry as (
+  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                           request_id, before, after, previous_hash, hash)
+  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_STARTED', 'ASSESSMENT', :assessment,
+          'bench', null, cast(:answers as json), decode(:hash, 'hex'),
+          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'))))
+update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'));
+end;
+-- save the answers
+begin;
+select set_config('app.tenant_id', :tenant, true);
+select * from assessment where id = :assessment;
+select * from instrument_version where id = :version limit 2;
+select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
+select version from methodology_list where kind = 'RISK_LEVELS';
+select code, name, common_level from risk_level order by rank;
+update assessment set answers = :answers, judgement = null, version = version + 1, updated_at = now()
+ where id = :assessment and version = 0 and status in ('DRAFT', 'RETURNED');
+select * from assessment where id = :assessment;
+insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
+  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
+\gset
+with entry as (
+  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                           request_id, before, after, previous_hash, hash)
+  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_ANSWERED', 'ASSESSMENT', :assessment,
+          'bench', cast(:answers as json), cast(:answers as json), decode(:hash, 'hex'),
+          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'))))
+update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'));
+end;
+-- submit
+begin;
+select set_config('app.tenant_id', :tenant, true);
+select pg_advisory_xact_lock(hashtextextended('idempotency/bench/' || cast(:assessment as text), 0));
+select operation, target_id, request_hash, response from idempotency_key
+ where subject = 'bench' and key = cast(:assessment as text);
+select * from assessment where id = :assessment;
+select * from instrument_version where id = :version limit 2;
+select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
+select version from methodology_list where kind = 'RISK_LEVELS';
+select code, name, common_level from risk_level order by rank;
+update assessment set status = 'SUBMITTED', result = :result, overall_level = 'HIGH', submitted_by = 'bench',
+       submitted_by_name = 'bench', submitted_at = now(), decided_by = null, decided_by_name = null,
+       decided_at = null, decision_comment = null, version = version + 1, updated_at = now()
+ where id = :assessment and version = 1 and status in ('DRAFT', 'RETURNED');
+select * from assessment where id = :assessment;
+insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
+  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
+\gset
+with entry as (
+  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                           request_id, before, after, previous_hash, hash)
+  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_SUBMITTED', 'ASSESSMENT', :assessment,
+          'bench', cast(:answers as json), cast(:result as json), decode(:hash, 'hex'),
+          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:result as text), 'UTF8'))))
+update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:result as text), 'UTF8'));
+insert into idempotency_key (subject, key, operation, target_id, request_hash, response, created_at)
+values ('bench', :assessment, 'ASSESSMENT_SUBMISSION', :assessment, sha256(convert_to(cast(:assessment as text), 'UTF8')), :result, now());
+end;
