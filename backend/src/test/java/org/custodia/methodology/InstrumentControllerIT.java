@@ -394,6 +394,45 @@ class InstrumentControllerIT extends IntegrationTestBase {
         }
 
         @Test
+        @SuppressWarnings("unchecked")
+        void refusesAVersionOfAnotherKindForAnExistingInstrumentAndChangesNothing() {
+            UUID published = api.publishedVersion("kz", "custody-rating.json");
+            Map<String, Object> document = new HashMap<>((Map<String, Object>) api.body(
+                    api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "GET",
+                            "/api/methodology/instrument-versions/" + published + "/export",
+                            null),
+                    200));
+            Map<String, Object> instrument = new HashMap<>((Map<String, Object>) document.get("instrument"));
+            instrument.put("kind", "NEEDS");
+            document.put("instrument", instrument);
+
+            api.call("kz:COUNTRY_ADMIN", "POST", "/api/methodology/instruments/import", document)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("instrument.kind")
+                    .jsonPath("$.errors[0].message")
+                    .value(message ->
+                            assertThat((String) message).contains("NEEDS").contains("ACTUARIAL"));
+
+            Object instrumentId = api.body(
+                            api.call("kz:ASSESSOR", "GET", "/api/methodology/instrument-versions/" + published, null),
+                            200)
+                    .get("instrumentId");
+            api.call("kz:ASSESSOR", "GET", "/api/methodology/instruments/" + instrumentId, null)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.kind")
+                    .isEqualTo("ACTUARIAL")
+                    .jsonPath("$.versions.length()")
+                    .isEqualTo(1);
+        }
+
+        @Test
         void refusesAnUnknownSchema() {
             api.call(
                             "kz:COUNTRY_ADMIN",
