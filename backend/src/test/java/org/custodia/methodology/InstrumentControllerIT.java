@@ -193,6 +193,40 @@ class InstrumentControllerIT extends IntegrationTestBase {
         }
 
         @Test
+        void publishingNamesALevelCodeTheOverallFormulaMisspells() {
+            Map<String, Object> definition = MethodologyApi.definition("custody-rating.json");
+            definition.put(
+                    "overall",
+                    Map.of("mode", "BOTH", "formula", "levels.total == 'HIHG' ? 'VERY_HIGH' : levels.total"));
+            UUID draft = api.draft("kz", api.newInstrument("kz"), definition);
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "POST",
+                            "/api/methodology/instrument-versions/" + draft + "/publish",
+                            Map.of("version", 0))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("definition.overall.formula")
+                    .jsonPath("$.errors[0].message")
+                    .value(message -> assertThat((String) message).startsWith("'HIHG' is neither"))
+                    .jsonPath("$.errors[0].column")
+                    .isEqualTo(17);
+            assertThat(api.body(
+                                    api.call(
+                                            "kz:ASSESSOR",
+                                            "GET",
+                                            "/api/methodology/instrument-versions/" + draft,
+                                            null),
+                                    200)
+                            .get("status"))
+                    .isEqualTo("DRAFT");
+        }
+
+        @Test
         void aStaleSaveIsRefusedAndLosesNothing() {
             UUID draft = api.draft("kz", api.newInstrument("kz"), MethodologyApi.definition("custody-rating.json"));
             Map<String, Object> edited = MethodologyApi.definition("custody-rating.json");

@@ -281,7 +281,37 @@ final class DefinitionValidator {
             if (overall != null) {
                 knownKeys("definition.overall.formula", overall, "scales", scaleCodes);
                 knownKeys("definition.overall.formula", overall, "levels", scaleCodes);
+                overallLiterals(overall, scaleCodes);
             }
+        }
+
+        /**
+         * The overall formula deals in nothing but risk level codes and, as keys of {@code levels} and {@code
+         * scales}, scale codes; a string that is neither is a slip ({@code 'HIHG'}) that the type checker cannot see
+         * and that would silently leave ratings incomplete or rules unmatched. What the formula can return must be a
+         * level.
+         */
+        private void overallLiterals(CompiledExpression formula, Set<String> scaleCodes) {
+            for (CompiledExpression.Literal literal : formula.literals()) {
+                String value = literal.value();
+                if (riskLevels.contains(value)) {
+                    continue;
+                }
+                if (literal.result() || !scaleCodes.contains(value)) {
+                    errors.add(
+                            "definition.overall.formula",
+                            literal.result()
+                                    ? "'" + value + "' is not one of this country's risk levels " + levelList()
+                                    : "'" + value + "' is neither one of this country's risk levels " + levelList()
+                                            + " nor a scale of this instrument",
+                            literal.line(),
+                            literal.column());
+                }
+            }
+        }
+
+        private List<String> levelList() {
+            return riskLevels.stream().sorted().toList();
         }
 
         private void bands(String path, List<Band> bands) {
@@ -295,8 +325,7 @@ final class DefinitionValidator {
                 if (level == null || !riskLevels.contains(level)) {
                     error(
                             path + "[" + b + "].level",
-                            "'" + level + "' is not one of this country's risk levels "
-                                    + riskLevels.stream().sorted().toList());
+                            "'" + level + "' is not one of this country's risk levels " + levelList());
                 }
             }
         }
