@@ -227,6 +227,27 @@ class InstrumentControllerIT extends IntegrationTestBase {
         }
 
         @Test
+        void publishingRefusesAMissingDataRuleOnAFormulaScale() {
+            Map<String, Object> definition = MethodologyApi.definition("custody-rating.json");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> total = (Map<String, Object>) ((List<?>) definition.get("scales")).get(2);
+            total.put("missing", Map.of("maxMissing", 1, "policy", "PRORATE"));
+            UUID draft = api.draft("kz", api.newInstrument("kz"), definition);
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "POST",
+                            "/api/methodology/instrument-versions/" + draft + "/publish",
+                            Map.of("version", 0))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("definition.scales[2].missing");
+        }
+
+        @Test
         void aStaleSaveIsRefusedAndLosesNothing() {
             UUID draft = api.draft("kz", api.newInstrument("kz"), MethodologyApi.definition("custody-rating.json"));
             Map<String, Object> edited = MethodologyApi.definition("custody-rating.json");

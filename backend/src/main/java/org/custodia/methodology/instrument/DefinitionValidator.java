@@ -228,6 +228,14 @@ final class DefinitionValidator {
             if (!scale.items().isEmpty()) {
                 error(path + ".items", "a FORMULA scale names what it uses in its formula, not in items");
             }
+            // A formula is not scorable as soon as a scale it uses is not: a rule allowing missing data would be
+            // ignored, so only the default (which says just that) is accepted, as every stored definition carries it.
+            if (!scale.missing().equals(InstrumentDefinition.Missing.NONE_ALLOWED)) {
+                error(
+                        path + ".missing",
+                        "a FORMULA scale takes no missing-data rule: it is not scorable when a scale it uses is not;"
+                                + " set the rule on those SUM scales");
+            }
             CompiledExpression formula =
                     compile(path + ".formula", ExpressionEnvironment.SCALE_FORMULA, scale.formula());
             if (formula == null) {

@@ -168,4 +168,26 @@ class DefinitionValidatorTest {
                         "['x'].filter(d, levels[d] == 'HIGH').size() >= 1 || 'x' in scales ? 'HIGH' : 'LOW'"))
                 .isEmpty();
     }
+
+    @Test
+    void refusesAMissingDataRuleOnAFormulaScale() {
+        assertThat(errorsOf(withScales("""
+                        [{"code": "x", "name": {"en": "X"}, "method": "SUM", "items": ["a"]},
+                         {"code": "y", "name": {"en": "Y"}, "method": "FORMULA", "formula": "scales.x * 2.0",
+                          "missing": {"maxMissing": 1, "policy": "PRORATE"}}]""")))
+                .extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple(
+                        "definition.scales[1].missing",
+                        "a FORMULA scale takes no missing-data rule: it is not scorable when a scale it uses is not;"
+                                + " set the rule on those SUM scales"));
+    }
+
+    /** Every definition stored so far carries the default rule on its formula scales, so it must stay valid. */
+    @Test
+    void acceptsTheDefaultMissingDataRuleOnAFormulaScale() {
+        assertThat(errorsOf(withScales("""
+                        [{"code": "x", "name": {"en": "X"}, "method": "SUM", "items": ["a"]},
+                         {"code": "y", "name": {"en": "Y"}, "method": "FORMULA", "formula": "scales.x * 2.0",
+                          "missing": {"maxMissing": 0, "policy": "NOT_SCORABLE"}}]"""))).isEmpty();
+    }
 }
