@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link RuleEngine#violations} checks every constraint for a decision. Besides operations per second, JMH reports
  * the {@code rules} and {@code constraints} evaluated per second (auxiliary counters), the figure that does not
  * depend on where the first match falls. Not a test: run it with {@code mvn -f backend/pom.xml -Pbench test-compile
- * exec:exec -Dbench.args=ClassificationBenchmark} (see {@code docs/benchmarks.md}).
+ * exec:exec -Dbench.args="-foe true ClassificationBenchmark"} (see {@code docs/benchmarks.md}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
