@@ -193,6 +193,61 @@ class InstrumentControllerIT extends IntegrationTestBase {
         }
 
         @Test
+        void publishingNamesALevelCodeTheOverallFormulaMisspells() {
+            Map<String, Object> definition = MethodologyApi.definition("custody-rating.json");
+            definition.put(
+                    "overall",
+                    Map.of("mode", "BOTH", "formula", "levels.total == 'HIHG' ? 'VERY_HIGH' : levels.total"));
+            UUID draft = api.draft("kz", api.newInstrument("kz"), definition);
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "POST",
+                            "/api/methodology/instrument-versions/" + draft + "/publish",
+                            Map.of("version", 0))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("definition.overall.formula")
+                    .jsonPath("$.errors[0].message")
+                    .value(message -> assertThat((String) message).startsWith("'HIHG' is neither"))
+                    .jsonPath("$.errors[0].column")
+                    .isEqualTo(17);
+            assertThat(api.body(
+                                    api.call(
+                                            "kz:ASSESSOR",
+                                            "GET",
+                                            "/api/methodology/instrument-versions/" + draft,
+                                            null),
+                                    200)
+                            .get("status"))
+                    .isEqualTo("DRAFT");
+        }
+
+        @Test
+        void publishingRefusesAMissingDataRuleOnAFormulaScale() {
+            Map<String, Object> definition = MethodologyApi.definition("custody-rating.json");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> total = (Map<String, Object>) ((List<?>) definition.get("scales")).get(2);
+            total.put("missing", Map.of("maxMissing", 1, "policy", "PRORATE"));
+            UUID draft = api.draft("kz", api.newInstrument("kz"), definition);
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "POST",
+                            "/api/methodology/instrument-versions/" + draft + "/publish",
+                            Map.of("version", 0))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("definition.scales[2].missing");
+        }
+
+        @Test
         void aStaleSaveIsRefusedAndLosesNothing() {
             UUID draft = api.draft("kz", api.newInstrument("kz"), MethodologyApi.definition("custody-rating.json"));
             Map<String, Object> edited = MethodologyApi.definition("custody-rating.json");
@@ -391,6 +446,45 @@ class InstrumentControllerIT extends IntegrationTestBase {
             assertThat(imported.get("definition")).isEqualTo(exported.get("definition"));
             assertThat((List<?>) imported.get("problems")).isEmpty();
             assertThat(imported.get("id")).isNotEqualTo(kzVersion.toString());
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void refusesAVersionOfAnotherKindForAnExistingInstrumentAndChangesNothing() {
+            UUID published = api.publishedVersion("kz", "custody-rating.json");
+            Map<String, Object> document = new HashMap<>((Map<String, Object>) api.body(
+                    api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "GET",
+                            "/api/methodology/instrument-versions/" + published + "/export",
+                            null),
+                    200));
+            Map<String, Object> instrument = new HashMap<>((Map<String, Object>) document.get("instrument"));
+            instrument.put("kind", "NEEDS");
+            document.put("instrument", instrument);
+
+            api.call("kz:COUNTRY_ADMIN", "POST", "/api/methodology/instruments/import", document)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("instrument.kind")
+                    .jsonPath("$.errors[0].message")
+                    .value(message ->
+                            assertThat((String) message).contains("NEEDS").contains("ACTUARIAL"));
+
+            Object instrumentId = api.body(
+                            api.call("kz:ASSESSOR", "GET", "/api/methodology/instrument-versions/" + published, null),
+                            200)
+                    .get("instrumentId");
+            api.call("kz:ASSESSOR", "GET", "/api/methodology/instruments/" + instrumentId, null)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.kind")
+                    .isEqualTo("ACTUARIAL")
+                    .jsonPath("$.versions.length()")
+                    .isEqualTo(1);
         }
 
         @Test

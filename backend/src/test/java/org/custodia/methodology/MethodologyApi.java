@@ -134,7 +134,12 @@ final class MethodologyApi {
     /** A new instrument with a published version of the given definition; returns the version's id. */
     UUID publishedVersion(String realm, String resource) {
         ensureFourLevels(realm);
-        UUID draft = draft(realm, newInstrument(realm), definition(resource));
+        return publishedVersion(realm, definition(resource));
+    }
+
+    /** A new instrument with a published version of this definition, valid for the realm's levels as they are. */
+    UUID publishedVersion(String realm, Map<String, Object> definition) {
+        UUID draft = draft(realm, newInstrument(realm), definition);
         Map<?, ?> published = body(
                 call(
                         realm + ":COUNTRY_ADMIN",

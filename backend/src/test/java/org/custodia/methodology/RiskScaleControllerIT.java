@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.custodia.testsupport.IntegrationTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -148,6 +149,44 @@ class RiskScaleControllerIT extends IntegrationTestBase {
                     .expectBody()
                     .jsonPath("$.errors[0].field")
                     .isEqualTo("levels[1].code");
+            assertThat(versionOf("kz")).isEqualTo(version);
+        }
+
+        /**
+         * A level no band uses but an overall formula returns: removing it would leave every rating that formula
+         * gives incomplete, so it is in use as much as a banded one.
+         */
+        @Test
+        void refusesToRemoveALevelAPublishedOverallFormulaNamesAndChangesNothing() {
+            api.ensureFourLevels("kz");
+            Map<?, ?> before = api.body(api.call("kz:ANALYST", "GET", "/api/methodology/risk-levels", null), 200);
+            String code =
+                    "EXTREME_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            List<Object> withExtreme = new ArrayList<>((List<?>) before.get("levels"));
+            withExtreme.add(MethodologyApi.level(code, "Extreme", "VERY_HIGH"));
+            api.replaceLevels("kz", before.get("version"), withExtreme);
+            Map<String, Object> definition = MethodologyApi.definition("custody-rating.json");
+            definition.put(
+                    "overall",
+                    Map.of(
+                            "mode",
+                            "FORMULA",
+                            "formula",
+                            "levels.total == 'VERY_HIGH' ? '" + code + "' : levels.total"));
+            api.publishedVersion("kz", definition);
+            Number version = versionOf("kz");
+
+            api.call("kz:COUNTRY_ADMIN", "PUT", "/api/methodology/risk-levels", scale(version, (List<?>)
+                            before.get("levels")))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("levels")
+                    .jsonPath("$.errors[0].message")
+                    .value(message -> assertThat((String) message)
+                            .contains("[" + code + "]")
+                            .contains("overall formula"));
             assertThat(versionOf("kz")).isEqualTo(version);
         }
 

@@ -14,14 +14,22 @@ public final class CompiledExpression {
     private final String source;
     private final CelRuntime.Program program;
     private final List<Reference> references;
+    private final List<Literal> literals;
 
     /** One use of {@code variable.key} or {@code variable['key']}, with its position in the source. */
     public record Reference(String variable, String key, int line, int column) {}
 
-    CompiledExpression(String source, CelRuntime.Program program, List<Reference> references) {
+    /**
+     * A string literal with its position; {@code result} when the expression's value can be this very literal (it is
+     * the whole expression, or a branch of a conditional that is), as {@code 'HIGH'} in {@code c ? 'HIGH' : x}.
+     */
+    public record Literal(String value, boolean result, int line, int column) {}
+
+    CompiledExpression(String source, CelRuntime.Program program, List<Reference> references, List<Literal> literals) {
         this.source = source;
         this.program = program;
         this.references = List.copyOf(references);
+        this.literals = List.copyOf(literals);
     }
 
     public String source() {
@@ -30,6 +38,10 @@ public final class CompiledExpression {
 
     public List<Reference> references() {
         return references;
+    }
+
+    public List<Literal> literals() {
+        return literals;
     }
 
     public List<String> keysOf(String variable) {

@@ -9,6 +9,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.Operator;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
@@ -16,9 +17,11 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +69,8 @@ public final class Expressions {
             return new CompiledExpression(
                     source,
                     cel.createProgram(ast),
-                    references(ast, environment.variables().keySet()));
+                    references(ast, environment.variables().keySet()),
+                    literals(ast));
         } catch (CelValidationException e) {
             throw new InvalidExpressionException(
                     e.getErrors().stream().map(Expressions::issue).toList());
@@ -83,27 +87,71 @@ public final class Expressions {
                 known ? location.getLine() : 0, known ? location.getColumn() + 1 : 0, issue.getMessage());
     }
 
-    private static List<CompiledExpression.Reference> references(
-            CelAbstractSyntaxTree ast, java.util.Set<String> variables) {
+    /**
+     * The string literals of an expression that was checked when it was saved, read without checking it again (the
+     * environment may have grown since): e.g. the risk level codes a published formula names.
+     */
+    public List<CompiledExpression.Literal> literals(String source) throws InvalidExpressionException {
+        try {
+            return literals(environments
+                    .get(ExpressionEnvironment.OVERALL_FORMULA)
+                    .parse(source)
+                    .getAst());
+        } catch (CelValidationException e) {
+            throw new InvalidExpressionException(
+                    e.getErrors().stream().map(Expressions::issue).toList());
+        }
+    }
+
+    private static List<CompiledExpression.Reference> references(CelAbstractSyntaxTree ast, Set<String> variables) {
         List<CompiledExpression.Reference> references = new ArrayList<>();
-        CelSource source = ast.getSource();
         CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
             CelExpr expr = node.expr();
             referencedKey(expr, variables).ifPresent(reference -> {
-                CelSourceLocation at = Optional.ofNullable(
-                                source.getPositionsMap().get(expr.id()))
-                        .flatMap(source::getOffsetLocation)
-                        .orElse(CelSourceLocation.NONE);
-                boolean known = !at.equals(CelSourceLocation.NONE);
-                references.add(new CompiledExpression.Reference(
-                        reference[0], reference[1], known ? at.getLine() : 0, known ? at.getColumn() + 1 : 0));
+                int[] at = position(ast, expr);
+                references.add(new CompiledExpression.Reference(reference[0], reference[1], at[0], at[1]));
             });
         });
         return references;
     }
 
+    private static List<CompiledExpression.Literal> literals(CelAbstractSyntaxTree ast) {
+        Set<Long> results = new HashSet<>();
+        resultNodes(ast.getExpr(), results);
+        List<CompiledExpression.Literal> literals = new ArrayList<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
+            CelExpr expr = node.expr();
+            if (expr.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && expr.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                int[] at = position(ast, expr);
+                literals.add(new CompiledExpression.Literal(
+                        expr.constant().stringValue(), results.contains(expr.id()), at[0], at[1]));
+            }
+        });
+        return literals;
+    }
+
+    /** The expression and, through conditionals ({@code c ? x : y}), each branch: what its value can be. */
+    private static void resultNodes(CelExpr expr, Set<Long> ids) {
+        ids.add(expr.id());
+        if (expr.getKind() == CelExpr.ExprKind.Kind.CALL
+                && expr.call().function().equals(Operator.CONDITIONAL.getFunction())) {
+            resultNodes(expr.call().args().get(1), ids);
+            resultNodes(expr.call().args().get(2), ids);
+        }
+    }
+
+    /** 1-based line and column of a node, or zeros when the parser recorded none. */
+    private static int[] position(CelAbstractSyntaxTree ast, CelExpr expr) {
+        CelSource source = ast.getSource();
+        CelSourceLocation at = Optional.ofNullable(source.getPositionsMap().get(expr.id()))
+                .flatMap(source::getOffsetLocation)
+                .orElse(CelSourceLocation.NONE);
+        return at.equals(CelSourceLocation.NONE) ? new int[] {0, 0} : new int[] {at.getLine(), at.getColumn() + 1};
+    }
+
     /** {@code [variable, key]} when the node is {@code variable.key}, {@code has(variable.key)} or {@code variable['key']}. */
-    private static Optional<String[]> referencedKey(CelExpr expr, java.util.Set<String> variables) {
+    private static Optional<String[]> referencedKey(CelExpr expr, Set<String> variables) {
         if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
             CelExpr operand = expr.select().operand();
             if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT

@@ -228,6 +228,14 @@ final class DefinitionValidator {
             if (!scale.items().isEmpty()) {
                 error(path + ".items", "a FORMULA scale names what it uses in its formula, not in items");
             }
+            // A formula is not scorable as soon as a scale it uses is not: a rule allowing missing data would be
+            // ignored, so only the default (which says just that) is accepted, as every stored definition carries it.
+            if (!scale.missing().equals(InstrumentDefinition.Missing.NONE_ALLOWED)) {
+                error(
+                        path + ".missing",
+                        "a FORMULA scale takes no missing-data rule: it is not scorable when a scale it uses is not;"
+                                + " set the rule on those SUM scales");
+            }
             CompiledExpression formula =
                     compile(path + ".formula", ExpressionEnvironment.SCALE_FORMULA, scale.formula());
             if (formula == null) {
@@ -281,7 +289,37 @@ final class DefinitionValidator {
             if (overall != null) {
                 knownKeys("definition.overall.formula", overall, "scales", scaleCodes);
                 knownKeys("definition.overall.formula", overall, "levels", scaleCodes);
+                overallLiterals(overall, scaleCodes);
             }
+        }
+
+        /**
+         * The overall formula deals in nothing but risk level codes and, as keys of {@code levels} and {@code
+         * scales}, scale codes; a string that is neither is a slip ({@code 'HIHG'}) that the type checker cannot see
+         * and that would silently leave ratings incomplete or rules unmatched. What the formula can return must be a
+         * level.
+         */
+        private void overallLiterals(CompiledExpression formula, Set<String> scaleCodes) {
+            for (CompiledExpression.Literal literal : formula.literals()) {
+                String value = literal.value();
+                if (riskLevels.contains(value)) {
+                    continue;
+                }
+                if (literal.result() || !scaleCodes.contains(value)) {
+                    errors.add(
+                            "definition.overall.formula",
+                            literal.result()
+                                    ? "'" + value + "' is not one of this country's risk levels " + levelList()
+                                    : "'" + value + "' is neither one of this country's risk levels " + levelList()
+                                            + " nor a scale of this instrument",
+                            literal.line(),
+                            literal.column());
+                }
+            }
+        }
+
+        private List<String> levelList() {
+            return riskLevels.stream().sorted().toList();
         }
 
         private void bands(String path, List<Band> bands) {
@@ -295,8 +333,7 @@ final class DefinitionValidator {
                 if (level == null || !riskLevels.contains(level)) {
                     error(
                             path + "[" + b + "].level",
-                            "'" + level + "' is not one of this country's risk levels "
-                                    + riskLevels.stream().sorted().toList());
+                            "'" + level + "' is not one of this country's risk levels " + levelList());
                 }
             }
         }

@@ -85,6 +85,10 @@ class InstrumentController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ADMIN)
     @Operation(summary = "Import a shared version (docs/instrument-schema.md) as a new draft")
+    @ApiResponse(responseCode = "409", description = "The instrument with this code has a draft already")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Unknown schema, or this country's instrument with the code is of another kind")
     Mono<VersionView> importVersion(CallerAuthentication caller, @Valid @RequestBody ExportedVersion document) {
         return service.importVersion(tenant(caller), document);
     }

@@ -212,7 +212,11 @@ public class InstrumentService {
                                 json.read(version.definition(), InstrumentDefinition.class)))));
     }
 
-    /** Imports a shared version as a new draft, of the instrument with the same code or of a new one. */
+    /**
+     * Imports a shared version as a new draft, of the instrument with the same code or of a new one. An existing
+     * instrument of another kind is refused: the kind tells readers how to interpret every version's results, so a
+     * needs inventory cannot become the next version of an actuarial scale.
+     */
     Mono<VersionView> importVersion(Tenant tenant, ExportedVersion document) {
         if (!ExportedVersion.SCHEMA.equals(document.schema())) {
             return Mono.error(new UnprocessableException(
@@ -230,7 +234,14 @@ public class InstrumentService {
                         json.write(shared.description() == null ? Map.of() : shared.description()),
                         null,
                         clock.instant()))))
-                .flatMap(instrument -> insertDraft(instrument.id(), document.definition()))
+                .flatMap(instrument -> shared.kind().name().equals(instrument.kind())
+                        ? insertDraft(instrument.id(), document.definition())
+                        : Mono.error(new UnprocessableException(
+                                "The document is a version of another kind of instrument.",
+                                List.of(new FieldError(
+                                        "instrument.kind",
+                                        "is " + shared.kind() + ", but this country's instrument '" + shared.code()
+                                                + "' is " + instrument.kind())))))
                 .flatMap(draft -> view(tenant, draft)));
     }
 

@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.custodia.methodology.ListVersions;
+import org.custodia.methodology.expression.CompiledExpression;
+import org.custodia.methodology.expression.Expressions;
+import org.custodia.methodology.expression.InvalidExpressionException;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.persistence.JsonDocuments;
@@ -23,12 +26,19 @@ public class RiskScaleService {
     private final TenantTransactions tx;
     private final JsonDocuments json;
     private final ListVersions listVersions;
+    private final Expressions expressions;
 
-    RiskScaleService(DatabaseClient db, TenantTransactions tx, JsonDocuments json, ListVersions listVersions) {
+    RiskScaleService(
+            DatabaseClient db,
+            TenantTransactions tx,
+            JsonDocuments json,
+            ListVersions listVersions,
+            Expressions expressions) {
         this.db = db;
         this.tx = tx;
         this.json = json;
         this.listVersions = listVersions;
+        this.expressions = expressions;
     }
 
     /** The caller's tenant's scale; version 0 and no levels before the first save. */
@@ -43,7 +53,8 @@ public class RiskScaleService {
         }
         return tx.write(() -> listVersions
                 .bump(ListVersions.RISK_LEVELS, scale.version())
-                .then(codesInUse())
+                .then(load())
+                .flatMap(current -> codesInUse(Set.copyOf(current.codes())))
                 .flatMap(inUse -> {
                     List<String> dropped = inUse.stream()
                             .filter(code -> !scale.codes().contains(code))
@@ -55,7 +66,8 @@ public class RiskScaleService {
                                     List.of(new FieldError(
                                             "levels",
                                             "cannot remove " + dropped
-                                                    + ": published instrument versions band scores into them"))));
+                                                    + ": published instrument versions band scores into them or"
+                                                    + " name them in their overall formula"))));
                 })
                 .then(db.sql("delete from risk_level").then())
                 .thenMany(Flux.range(0, scale.levels().size())
@@ -86,15 +98,40 @@ public class RiskScaleService {
         return errors;
     }
 
-    /** Risk level codes that published or retired instrument versions band their scales into. */
-    private Mono<List<String>> codesInUse() {
-        return db.sql("""
+    /**
+     * The tenant's level codes that published or retired instrument versions use: as the level of a band, or named in
+     * the overall formula ({@code ... ? 'VERY_HIGH' : levels.total}), which would otherwise stop giving that rating.
+     */
+    private Mono<List<String>> codesInUse(Set<String> codes) {
+        Flux<String> banded =
+                db.sql("""
                         select distinct band ->> 'level' as code
                           from instrument_version v,
                                jsonb_array_elements(v.definition -> 'scales') scale,
                                jsonb_array_elements(coalesce(scale -> 'bands', '[]'::jsonb)) band
                          where v.status <> 'DRAFT'
-                        """).map(row -> row.get("code", String.class)).all().collectList();
+                        """).map(row -> row.get("code", String.class)).all();
+        Flux<String> named = db.sql("""
+                        select distinct v.definition -> 'overall' ->> 'formula' as formula
+                          from instrument_version v
+                         where v.status <> 'DRAFT' and v.definition -> 'overall' ->> 'formula' is not null
+                        """)
+                .map(row -> row.get("formula", String.class))
+                .all()
+                .flatMapIterable(this::literals)
+                .filter(codes::contains);
+        return Flux.concat(banded, named).distinct().collectList();
+    }
+
+    private List<String> literals(String formula) {
+        try {
+            return expressions.literals(formula).stream()
+                    .map(CompiledExpression.Literal::value)
+                    .toList();
+        } catch (InvalidExpressionException e) {
+            // Published formulas were checked when published and never change.
+            throw new IllegalStateException("a published overall formula does not parse: " + e.issues(), e);
+        }
     }
 
     private Mono<Void> insert(int rank, RiskLevel level) {

@@ -27,6 +27,17 @@ class DefinitionValidatorTest {
                 """.formatted(scales);
     }
 
+    /** Scale {@code x} banded into LOW / HIGH, and an overall rating by this formula. */
+    private static List<FieldError> errorsOfOverall(String formula) {
+        return errorsOf("""
+                {"sections": [{"code": "s", "title": {"en": "S"}, "items": [
+                  {"code": "a", "type": "YES_NO", "label": {"en": "A"}}]}],
+                 "scales": [{"code": "x", "name": {"en": "X"}, "method": "SUM", "items": ["a"],
+                             "bands": [{"to": 1, "level": "LOW"}, {"from": 1, "level": "HIGH"}]}],
+                 "overall": {"mode": "FORMULA", "formula": "%s"}}
+                """.formatted(formula));
+    }
+
     @Test
     void theFixtureIsValid() {
         assertThat(InstrumentFixtures.VALIDATOR
@@ -124,5 +135,59 @@ class DefinitionValidatorTest {
                         .errors())
                 .extracting(FieldError::field)
                 .containsExactly("definition.sections[0].items[1].label.en");
+    }
+
+    @Test
+    void namesARiskLevelCodeTheOverallFormulaMisspells() {
+        assertThat(errorsOfOverall("levels.x == 'HIHG' ? 'VERY_HIGH' : levels.x"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("definition.overall.formula");
+                    assertThat(error.message())
+                            .isEqualTo("'HIHG' is neither one of this country's risk levels"
+                                    + " [HIGH, LOW, MEDIUM, VERY_HIGH] nor a scale of this instrument");
+                    assertThat(error.line()).isEqualTo(1);
+                    assertThat(error.column()).isEqualTo(13);
+                });
+        assertThat(errorsOfOverall("levels.x in ['HIGH', 'VERY_HGH'] ? 'HIGH' : 'LOW'"))
+                .extracting(FieldError::column)
+                .containsExactly(22);
+    }
+
+    @Test
+    void whatTheOverallFormulaReturnsMustBeALevelNotAScale() {
+        assertThat(errorsOfOverall("has(levels.x) ? 'x' : 'LOW'"))
+                .extracting(FieldError::message)
+                .containsExactly("'x' is not one of this country's risk levels [HIGH, LOW, MEDIUM, VERY_HIGH]");
+    }
+
+    /** The needs inventory's way of counting high domains: scale codes as keys are what the formula is about. */
+    @Test
+    void acceptsScaleCodesAsKeysOfTheOverallFormula() {
+        assertThat(errorsOfOverall(
+                        "['x'].filter(d, levels[d] == 'HIGH').size() >= 1 || 'x' in scales ? 'HIGH' : 'LOW'"))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAMissingDataRuleOnAFormulaScale() {
+        assertThat(errorsOf(withScales("""
+                        [{"code": "x", "name": {"en": "X"}, "method": "SUM", "items": ["a"]},
+                         {"code": "y", "name": {"en": "Y"}, "method": "FORMULA", "formula": "scales.x * 2.0",
+                          "missing": {"maxMissing": 1, "policy": "PRORATE"}}]""")))
+                .extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple(
+                        "definition.scales[1].missing",
+                        "a FORMULA scale takes no missing-data rule: it is not scorable when a scale it uses is not;"
+                                + " set the rule on those SUM scales"));
+    }
+
+    /** Every definition stored so far carries the default rule on its formula scales, so it must stay valid. */
+    @Test
+    void acceptsTheDefaultMissingDataRuleOnAFormulaScale() {
+        assertThat(errorsOf(withScales("""
+                        [{"code": "x", "name": {"en": "X"}, "method": "SUM", "items": ["a"]},
+                         {"code": "y", "name": {"en": "Y"}, "method": "FORMULA", "formula": "scales.x * 2.0",
+                          "missing": {"maxMissing": 0, "policy": "NOT_SCORABLE"}}]"""))).isEmpty();
     }
 }

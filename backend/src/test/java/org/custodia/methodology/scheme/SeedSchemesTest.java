@@ -2,7 +2,6 @@ package org.custodia.methodology.scheme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,10 @@ class SeedSchemesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Expressions EXPRESSIONS = new Expressions();
 
-    private static InputStream seed(String realm, String file) {
-        return SeedSchemesTest.class.getResourceAsStream("/seed/methodology/" + realm + "/" + file);
-    }
-
-    private static CompiledScheme scheme(String realm, String language) throws IOException {
-        try (InputStream in = seed(realm, "classification-scheme.json")) {
-            SchemeValidator.Result result =
-                    new SchemeValidator(EXPRESSIONS).validate(JSON.readValue(in, SchemeDefinition.class), language);
-            assertThat(result.errors()).as(realm).isEmpty();
-            return result.compiled();
-        }
-    }
-
     @ParameterizedTest
     @CsvSource({"kz, kk", "kg, ky"})
-    void theSchemeIsValidInTheCountrysLanguage(String realm, String language) throws IOException {
-        CompiledScheme scheme = scheme(realm, language);
+    void theSchemeIsValidInTheCountrysLanguage(String realm, String language) {
+        CompiledScheme scheme = SeedSchemes.compiled(realm, language);
         assertThat(scheme.definition().categories()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(scheme.definition()
                         .rules()
@@ -51,9 +37,8 @@ class SeedSchemesTest {
 
     @ParameterizedTest
     @CsvSource({"kz, kk", "kg, ky"})
-    void aLifeSentenceProposesAMoreRestrictiveCategoryThanAShortFirstSentence(String realm, String language)
-            throws IOException {
-        CompiledScheme scheme = scheme(realm, language);
+    void aLifeSentenceProposesAMoreRestrictiveCategoryThanAShortFirstSentence(String realm, String language) {
+        CompiledScheme scheme = SeedSchemes.compiled(realm, language);
         RuleEngine engine = new RuleEngine();
         ClassificationFacts life = new ClassificationFacts(
                 new Prisoner(40, "M"),
@@ -75,7 +60,7 @@ class SeedSchemesTest {
     @ParameterizedTest
     @CsvSource({"kz", "kg"})
     void everyProgrammeEligibilityCompiles(String realm) throws Exception {
-        try (InputStream in = seed(realm, "programmes.json")) {
+        try (InputStream in = SeedSchemes.seed(realm, "programmes.json")) {
             JsonNode programmes = JSON.readTree(in).get("programmes");
             assertThat(programmes.size()).isPositive();
             for (JsonNode programme : programmes) {

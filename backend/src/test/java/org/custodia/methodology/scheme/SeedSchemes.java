@@ -1,0 +1,36 @@
+package org.custodia.methodology.scheme;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.custodia.methodology.expression.Expressions;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The demo tenants' seeded classification schemes ({@code seed/methodology/<realm>/}), validated and compiled. */
+final class SeedSchemes {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SchemeValidator VALIDATOR = new SchemeValidator(new Expressions());
+
+    private SeedSchemes() {}
+
+    static InputStream seed(String realm, String file) {
+        InputStream in = SeedSchemes.class.getResourceAsStream("/seed/methodology/" + realm + "/" + file);
+        if (in == null) {
+            throw new IllegalStateException("missing seed file " + realm + "/" + file);
+        }
+        return in;
+    }
+
+    /** The realm's scheme compiled in its default language; invalid seeds fail here with their problems. */
+    static CompiledScheme compiled(String realm, String language) {
+        try (InputStream in = seed(realm, "classification-scheme.json")) {
+            SchemeValidator.Result result = VALIDATOR.validate(JSON.readValue(in, SchemeDefinition.class), language);
+            if (!result.valid()) {
+                throw new IllegalStateException(realm + " scheme is invalid: " + result.errors());
+            }
+            return result.compiled();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
