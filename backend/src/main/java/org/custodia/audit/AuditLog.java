@@ -1,11 +1,13 @@
 package org.custodia.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.custodia.shared.observability.LogFields;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -23,11 +25,13 @@ public class AuditLog {
     private final DatabaseClient db;
     private final TenantTransactions tx;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    AuditLog(DatabaseClient db, TenantTransactions tx, JsonMapper json) {
+    AuditLog(DatabaseClient db, TenantTransactions tx, JsonMapper json, MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.json = json;
+        this.meters = meters;
     }
 
     public Mono<AuditPage> entries(AuditFilter filter) {
@@ -61,9 +65,23 @@ public class AuditLog {
 
     /**
      * Walks the tenant's chain from its first entry, recomputing every seal, then checks that the head agrees with
-     * the last entry (so entries removed from the end are noticed too).
+     * the last entry (so entries removed from the end are noticed too). A broken chain counts in
+     * {@code custodia_audit_chain_verification_failures_total{tenant}}, which the chart's alert watches.
      */
     public Mono<ChainVerification> verify() {
+        return walk().flatMap(result -> result.intact()
+                ? Mono.just(result)
+                : Mono.deferContextual(context -> {
+                    meters.counter(
+                                    "custodia.audit.chain.verification.failures",
+                                    "tenant",
+                                    context.getOrDefault(LogFields.TENANT, "unknown"))
+                            .increment();
+                    return Mono.just(result);
+                }));
+    }
+
+    private Mono<ChainVerification> walk() {
         return tx.read(() -> {
             ChainWalk walk = new ChainWalk();
             return db.sql("select " + COLUMNS + " from audit_entry order by seq")

@@ -3,6 +3,8 @@ package org.custodia.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,8 +20,12 @@ import org.custodia.testsupport.IntegrationTestBase;
 import org.custodia.testsupport.OwnerDatabase;
 import org.custodia.testsupport.TestEnvironment;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AuditTrailIT extends IntegrationTestBase {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void changesAndReadsOfARecordAreEntriesInOrder() {
@@ -137,17 +143,27 @@ class AuditTrailIT extends IntegrationTestBase {
             }
             try {
                 tamper(owner, registered, "someone.else");
+                double failuresBefore = failures();
                 verify().jsonPath("$.intact")
                         .isEqualTo(false)
                         .jsonPath("$.firstBroken.seq")
                         .isEqualTo((int) registered)
                         .jsonPath("$.firstBroken.reason")
                         .value(reason -> assertThat((String) reason).contains("changed"));
+                assertThat(failures()).isEqualTo(failuresBefore + 1);
             } finally {
                 tamper(owner, registered, actor);
             }
         }
         verify().jsonPath("$.intact").isEqualTo(true);
+    }
+
+    /** What the chart's alert watches: custodia_audit_chain_verification_failures_total{tenant="KG"}. */
+    private double failures() {
+        Counter counter = meters.find("custodia.audit.chain.verification.failures")
+                .tag("tenant", "KG")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void tamper(Connection owner, long seq, String actor) throws SQLException {
