@@ -119,7 +119,7 @@ function DecisionCard({ decision, onChanged }: { decision: Decision; onChanged: 
     <Card withBorder padding="sm" data-testid="decision" data-status={decision.status}>
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
-          <Badge color={STATUS_COLORS[decision.status ?? ''] ?? 'gray'} data-testid="decision-status">
+          <Badge color={STATUS_COLORS[decision.status ?? ''] ?? 'gray'} variant="light" data-testid="decision-status">
             {t(`cycle.status.${decision.status ?? 'PROPOSED'}`)}
           </Badge>
           <Text fw={700} data-testid="decision-category">

@@ -101,7 +101,11 @@ export async function fetchPrisoner(api: ApiClient, id: string, signal?: AbortSi
 
 export function usePrisoner(id: string) {
   const api = useApi();
-  return useQuery({ queryKey: prisonerKey(id), queryFn: ({ signal }) => fetchPrisoner(api, id, signal) });
+  return useQuery({
+    queryKey: prisonerKey(id),
+    queryFn: ({ signal }) => fetchPrisoner(api, id, signal),
+    enabled: id !== '',
+  });
 }
 
 export async function registerPrisoner(api: ApiClient, form: PrisonerForm) {
