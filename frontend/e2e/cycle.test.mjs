@@ -106,6 +106,26 @@ describe('a Kazakhstan assessor', () => {
     await assertAccessible(page, 'case file with a proposal');
     await screenshot(page, 'cycle-prisoner-trace');
 
+    // An override below the court-ordered regime is refused: the constraint's message stands at the category.
+    await decision.locator('[data-testid="override-classification"]').click();
+    await pick(page, 'override-category', 'Colony-settlement');
+    await pick(page, 'override-reason', 'Behaviour');
+    await page.locator('[data-testid="override-narrative"]').fill('Calm and cooperative since admission.');
+    await page.locator('[data-testid="override-submit"]').click();
+    const category = page.locator('[data-testid="override-category"][aria-invalid="true"]');
+    await category.waitFor();
+    const errorId = (await category.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error'));
+    assert.match(
+      await page.locator(`[id="${errorId}"]`).innerText(),
+      /c_not_below_court_regime: The category cannot be less secure than the institution type ordered by the court\./,
+    );
+    assert.equal(
+      await page.locator('[data-testid="override-narrative"]').inputValue(),
+      'Calm and cooperative since admission.',
+    );
+    await screenshot(page, 'cycle-override-refused');
+    await page.locator('[data-testid="override-form"]').getByRole('button', { name: 'Cancel' }).click();
+
     await decision.locator('[data-testid="accept-classification"]').click();
     await page.locator('[data-testid="decision"][data-status="SUBMITTED"]').waitFor();
     assert.deepEqual(problems, []);
@@ -176,6 +196,33 @@ describe('a Kazakhstan auditor', () => {
     assert.match(await page.locator('[data-testid="chain-intact"]').innerText(), /The chain is intact/);
     await assertAccessible(page, 'audit trail');
     await screenshot(page, 'cycle-audit');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('a Kazakhstan country administrator', () => {
+  let session;
+  before(async () => {
+    session = await newPage(browser);
+    await signIn(session.page, 'kz.admin');
+  });
+  after(async () => {
+    await session?.context.close();
+  });
+
+  test('sees the facilities with their categories, capacity and population, and opens one to edit', async () => {
+    const { page, problems } = session;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Facilities' }).click();
+    const row = page.locator('[data-testid="facility-row"]').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /\d+ \/ \d+/);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('[data-testid="facility-editor"]').waitFor();
+    assert.notEqual(await page.locator('[data-testid="facility-code"]').inputValue(), '');
+    await assertAccessible(page, 'facilities');
+    await screenshot(page, 'cycle-facilities');
+    await page.locator('[data-testid="facility-editor"]').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid="facility-editor"]').waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
   });
 });
