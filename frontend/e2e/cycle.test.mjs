@@ -23,6 +23,8 @@ async function signIn(page, username) {
   await page.locator('[data-tenant="KZ"]').click();
   await keycloakLogin(page, username, 'kz');
   await page.locator('[data-testid="user-name"]').waitFor();
+  // The language the user saved (another test may have left one) is applied once their profile has loaded.
+  await page.waitForLoadState('networkidle');
   if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage(page, 'en');
 }
 
@@ -216,12 +218,12 @@ describe('a Kazakhstan country administrator', () => {
     const row = page.locator('[data-testid="facility-row"]').first();
     await row.waitFor();
     assert.match(await row.innerText(), /\d+ \/ \d+/);
-    await row.getByRole('button', { name: 'Edit' }).click();
+    await row.locator('[data-testid="facility-edit"]').click();
     await page.locator('[data-testid="facility-editor"]').waitFor();
     assert.notEqual(await page.locator('[data-testid="facility-code"]').inputValue(), '');
     await assertAccessible(page, 'facilities');
     await screenshot(page, 'cycle-facilities');
-    await page.locator('[data-testid="facility-editor"]').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid="facility-cancel"]').click();
     await page.locator('[data-testid="facility-editor"]').waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
   });

@@ -90,7 +90,12 @@ export default function FacilitiesPage() {
                       })}
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(f)}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setEditing(f)}
+                        data-testid="facility-edit"
+                      >
                         {t('cycle.facilities.edit')}
                       </Button>
                     </Table.Td>
@@ -224,7 +229,7 @@ function FacilityEditor({ facility, onClose }: { facility?: Facility; onClose: (
             <Button type="submit" loading={save.isPending} data-testid="facility-save">
               {t('cycle.form.save')}
             </Button>
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onClose} data-testid="facility-cancel">
               {t('cycle.decision.cancel')}
             </Button>
           </Group>
