@@ -6,7 +6,7 @@ describe('navigation by role', () => {
   it.each([
     [['ASSESSOR'], ['nav.home', 'nav.prisoners']],
     [['SUPERVISOR'], ['nav.home', 'nav.prisoners', 'nav.approvals', 'nav.dashboards']],
-    [['COUNTRY_ADMIN'], ['nav.home', 'nav.methodology', 'nav.dashboards']],
+    [['COUNTRY_ADMIN'], ['nav.home', 'nav.methodology', 'nav.facilities', 'nav.dashboards']],
     [['ANALYST'], ['nav.home', 'nav.dashboards']],
     [['AUDITOR'], ['nav.home', 'nav.audit']],
     [['PLATFORM_ADMIN'], ['nav.home', 'nav.tenants']],
@@ -22,6 +22,7 @@ describe('navigation by role', () => {
       'nav.prisoners',
       'nav.approvals',
       'nav.methodology',
+      'nav.facilities',
       'nav.dashboards',
     ]);
   });

@@ -3,6 +3,7 @@ import { allows } from './auth/roles';
 import { approvalsRoutes } from './features/approvals/routes';
 import { auditRoutes } from './features/audit/routes';
 import { dashboardsRoutes } from './features/dashboards/routes';
+import { facilitiesRoutes } from './features/facilities/routes';
 import { homeRoutes } from './features/home/routes';
 import { indicatorsRoutes } from './features/indicators/routes';
 import { methodologyRoutes } from './features/methodology/routes';
@@ -16,6 +17,7 @@ export const appRoutes: AppRoute[] = [
   ...prisonersRoutes,
   ...approvalsRoutes,
   ...methodologyRoutes,
+  ...facilitiesRoutes,
   ...dashboardsRoutes,
   ...auditRoutes,
   ...tenantsRoutes,

@@ -20,6 +20,16 @@ export interface Problem {
   detail?: string;
   requestId?: string;
   errors: FieldProblem[];
+  /**
+   * A classification refused by legal constraints (422) carries each broken constraint with its message in every
+   * language the country wrote it in, so the UI can show it in the user's language.
+   */
+  violations?: ConstraintViolation[];
+}
+
+export interface ConstraintViolation {
+  constraint: string;
+  message: Record<string, string>;
 }
 
 /** The problem types the API defines; anything else is shown by its status. */
@@ -69,7 +79,24 @@ export function toProblem(body: unknown, status: number): Problem {
         return [{ field, message: typeof message === 'string' ? message : '', ...position(line, column) }];
       })
     : [];
+  const violations = Array.isArray(raw.violations)
+    ? raw.violations.flatMap((entry): ConstraintViolation[] => {
+        if (typeof entry !== 'object' || entry === null) return [];
+        const { constraint, message } = entry as Record<string, unknown>;
+        if (typeof constraint !== 'string') return [];
+        const texts = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
+        return [
+          {
+            constraint,
+            message: Object.fromEntries(
+              Object.entries(texts).filter((e): e is [string, string] => typeof e[1] === 'string'),
+            ),
+          },
+        ];
+      })
+    : undefined;
   return {
+    ...(violations ? { violations } : {}),
     type: optionalString(raw.type) ?? 'about:blank',
     title: optionalString(raw.title),
     status: typeof raw.status === 'number' ? raw.status : status,

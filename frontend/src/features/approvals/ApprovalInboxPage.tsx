@@ -1,6 +1,162 @@
-import { AreaPlaceholder } from '../../shell/AreaPlaceholder';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
-/** Arrives with its API; until then it says so instead of showing anything made up. */
+import { useApi } from '../../api/ApiContext';
+import { ApiError, problemMessageKey, type Problem } from '../../api/problem';
+import { useSignedIn } from '../../auth/SignedInContext';
+import { useFormat } from '../methodology/shared/format';
+import { prisonersKey } from '../prisoners/api';
+import {
+  approveClassification,
+  inboxKey,
+  rejectClassification,
+  useInbox,
+  type InboxItem,
+} from '../prisoners/classificationApi';
+import { useNames } from '../prisoners/lookups';
+import { toPrisoner } from '../prisoners/routes';
+
+/** The supervisor's inbox: classifications waiting for a second person; one's own are shown with the reason. */
 export default function ApprovalInboxPage() {
-  return <AreaPlaceholder area="approvals" />;
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  const { number } = useFormat();
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('cycle.inbox.title')}</Title>
+      {inbox.error instanceof ApiError && (
+        <Alert color="red" role="alert">
+          {t(problemMessageKey(inbox.error.problem))}
+        </Alert>
+      )}
+      {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {inbox.data && (
+        <Text size="sm" c="dimmed" role="status">
+          {t('cycle.inbox.total', { total: number(inbox.data.total ?? 0) })}
+        </Text>
+      )}
+      {(inbox.data?.items ?? []).map((item) => (
+        <InboxCard key={item.id} item={item} />
+      ))}
+    </Stack>
+  );
+}
+
+function InboxCard({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { me } = useSignedIn();
+  const { date } = useFormat();
+  const { categoryName } = useNames();
+  const [comment, setComment] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [commentError, setCommentError] = useState<string | undefined>();
+  const decide = useMutation({
+    mutationFn: (approve: boolean) =>
+      approve
+        ? approveClassification(api, item.id ?? '', item.version ?? 0, comment)
+        : rejectClassification(api, item.id ?? '', item.version ?? 0, comment),
+    onMutate: () => setProblem(null),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: inboxKey });
+      await queryClient.invalidateQueries({ queryKey: prisonersKey });
+    },
+    onError: (error) => error instanceof ApiError && setProblem(error.problem),
+  });
+  const overridden = item.category && item.category !== item.proposedCategory;
+  return (
+    <Card withBorder data-testid="inbox-item" data-number={item.prisonerNumber}>
+      <Group justify="space-between" mb="xs">
+        <div>
+          <Link to={toPrisoner(item.prisonerId ?? '')}>
+            <Text fw={700} component="span">
+              {item.familyName}, {item.givenNames}
+            </Text>
+          </Link>{' '}
+          <Text component="span" dir="ltr" c="dimmed">
+            {item.prisonerNumber}
+          </Text>
+        </div>
+        <Text size="xs" c="dimmed">
+          {t('cycle.decision.proposedBy', { who: item.proposedBy?.username ?? '—', when: date(item.submittedAt) })}
+        </Text>
+      </Group>
+      <Group gap="xs" mb="xs">
+        <Text size="sm">{t('cycle.inbox.category', { category: categoryName(item.category) })}</Text>
+        {overridden && (
+          <Badge color="orange" variant="light">
+            {t('cycle.inbox.overridden', {
+              proposed: categoryName(item.proposedCategory),
+              reason: t(`cycle.reason.${item.overrideReason ?? 'OTHER'}`),
+            })}
+          </Badge>
+        )}
+        {item.transferNeeded && (
+          <Badge color="orange" variant="light">
+            {t('cycle.prisoner.transferNeeded')}
+          </Badge>
+        )}
+      </Group>
+      {problem && (
+        <Alert color="red" variant="light" role="alert" mb="xs">
+          <Text size="sm">{t(problemMessageKey(problem))}</Text>
+          {problem.detail && (
+            <Text size="sm" c="dimmed">
+              {problem.detail}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {item.mayDecide ? (
+        <Stack gap="xs">
+          <Textarea
+            label={t('cycle.inbox.comment')}
+            description={t('cycle.inbox.commentHint')}
+            autosize
+            minRows={2}
+            value={comment}
+            onChange={(e) => {
+              setComment(e.currentTarget.value);
+              setCommentError(undefined);
+            }}
+            error={commentError ?? problem?.errors.find((e) => e.field === 'comment')?.message}
+            data-testid="inbox-comment"
+          />
+          <Group gap="sm">
+            <Button
+              size="xs"
+              color="green"
+              onClick={() => decide.mutate(true)}
+              loading={decide.isPending}
+              data-testid="inbox-approve"
+            >
+              {t('cycle.inbox.approve')}
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              onClick={() => {
+                if (!comment.trim()) setCommentError(t('cycle.inbox.commentRequired'));
+                else decide.mutate(false);
+              }}
+              data-testid="inbox-reject"
+            >
+              {t('cycle.inbox.reject')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Alert color="gray" variant="light" data-testid="inbox-why-not">
+          {item.proposedBy?.subject === me.subject
+            ? t('cycle.inbox.ownProposal')
+            : `${t('cycle.inbox.mayNotDecide')}${item.whyNot ? ` (${item.whyNot})` : ''}`}
+        </Alert>
+      )}
+    </Card>
+  );
 }
