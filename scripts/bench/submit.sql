@@ -1,6 +1,6 @@
 -- pgbench: the SQL of one assessment submission as the service sends it (captured with log_statement = all),
 -- three transactions like the three requests: start (POST /api/assessments), save the answers (PATCH) and
--- submit with an idempotency key (POST .../submission), each sealed by its audit entry. The scoring itself is
+-- submit with an idempotency key (POST .../submission), each with its audit entry (sealed at commit). The scoring itself is
 -- Java work with no SQL; :result is a real stored result the script captured from the service.
 \set n random(1, :count)
 -- start
@@ -18,16 +18,10 @@ insert into assessment (id, prisoner_id, instrument_version_id, instrument_code,
                         started_by_name, started_at, updated_at)
 values (:assessment, ('00000000-0000-7000-8000-' || lpad(to_hex(cast(:n as bigint)), 12, '0'))::uuid, :version, 'custody_rating',
         'DRAFT', '{}', 0, 'bench', 'bench', now(), now());
-insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
-  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
-\gset
-with entry as (
-  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
-                           request_id, before, after, previous_hash, hash)
-  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_STARTED', 'ASSESSMENT', :assessment,
-          'bench', null, cast(:answers as json), decode(:hash, 'hex'),
-          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'))))
-update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'));
+insert into audit_entry (id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                         request_id, before, after)
+values (gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_STARTED', 'ASSESSMENT', :assessment, 'bench',
+        null, cast(:answers as json));
 end;
 -- save the answers
 begin;
@@ -40,16 +34,10 @@ select code, name, common_level from risk_level order by rank;
 update assessment set answers = :answers, judgement = null, version = version + 1, updated_at = now()
  where id = :assessment and version = 0 and status in ('DRAFT', 'RETURNED');
 select * from assessment where id = :assessment;
-insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
-  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
-\gset
-with entry as (
-  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
-                           request_id, before, after, previous_hash, hash)
-  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_ANSWERED', 'ASSESSMENT', :assessment,
-          'bench', cast(:answers as json), cast(:answers as json), decode(:hash, 'hex'),
-          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'))))
-update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:answers as text), 'UTF8'));
+insert into audit_entry (id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                         request_id, before, after)
+values (gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_ANSWERED', 'ASSESSMENT', :assessment, 'bench',
+        cast(:answers as json), cast(:answers as json));
 end;
 -- submit
 begin;
@@ -67,16 +55,10 @@ update assessment set status = 'SUBMITTED', result = :result, overall_level = 'H
        decided_at = null, decision_comment = null, version = version + 1, updated_at = now()
  where id = :assessment and version = 1 and status in ('DRAFT', 'RETURNED');
 select * from assessment where id = :assessment;
-insert into audit_chain_head (seq, hash) values (0, '\x0000000000000000000000000000000000000000000000000000000000000000')
-  on conflict (tenant_id) do update set seq = audit_chain_head.seq returning seq, encode(hash, 'hex') as hash
-\gset
-with entry as (
-  insert into audit_entry (seq, id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
-                           request_id, before, after, previous_hash, hash)
-  values (:seq + 1, gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_SUBMITTED', 'ASSESSMENT', :assessment,
-          'bench', cast(:answers as json), cast(:result as json), decode(:hash, 'hex'),
-          sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:result as text), 'UTF8'))))
-update audit_chain_head set seq = :seq + 1, hash = sha256(decode(:hash, 'hex') || convert_to(:seq + 1 || cast(:result as text), 'UTF8'));
+insert into audit_entry (id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
+                         request_id, before, after)
+values (gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_SUBMITTED', 'ASSESSMENT', :assessment, 'bench',
+        cast(:answers as json), cast(:result as json));
 insert into idempotency_key (subject, key, operation, target_id, request_hash, response, created_at)
 values ('bench', :assessment, 'ASSESSMENT_SUBMISSION', :assessment, sha256(convert_to(cast(:assessment as text), 'UTF8')), :result, now());
 end;
