@@ -3,6 +3,7 @@ package org.custodia.methodology.scheme;
 import java.io.IOException;
 import java.io.InputStream;
 import org.custodia.methodology.expression.Expressions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo tenants' seeded classification schemes ({@code seed/methodology/<realm>/}), validated and compiled. */
@@ -19,6 +20,15 @@ final class SeedSchemes {
             throw new IllegalStateException("missing seed file " + realm + "/" + file);
         }
         return in;
+    }
+
+    /** A seed file as a JSON tree, for what the engine does not see (other files, the document's own layout). */
+    static JsonNode tree(String realm, String file) {
+        try (InputStream in = seed(realm, file)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The realm's scheme compiled in its default language; invalid seeds fail here with their problems. */
