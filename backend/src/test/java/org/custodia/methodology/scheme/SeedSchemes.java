@@ -2,6 +2,8 @@ package org.custodia.methodology.scheme;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.custodia.methodology.expression.Expressions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +33,14 @@ final class SeedSchemes {
         }
     }
 
-    /** The realm's scheme compiled in its default language; invalid seeds fail here with their problems. */
+    /** The realm's scheme compiled in its default language against its seeded risk levels; invalid seeds fail here with their problems. */
     static CompiledScheme compiled(String realm, String language) {
         try (InputStream in = seed(realm, "classification-scheme.json")) {
-            SchemeValidator.Result result = VALIDATOR.validate(JSON.readValue(in, SchemeDefinition.class), language);
+            List<String> levels = new ArrayList<>();
+            tree(realm, "risk-levels.json")
+                    .forEach(level -> levels.add(level.path("code").asString()));
+            SchemeValidator.Result result =
+                    VALIDATOR.validate(JSON.readValue(in, SchemeDefinition.class), levels, language);
             if (!result.valid()) {
                 throw new IllegalStateException(realm + " scheme is invalid: " + result.errors());
             }
