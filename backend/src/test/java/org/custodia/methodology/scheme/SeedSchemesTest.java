@@ -46,9 +46,15 @@ class SeedSchemesTest {
     @ParameterizedTest
     @CsvSource({"kz, kk", "kg, ky"})
     void theSeedsKeepTheirNamingConventions(String realm, String language) {
-        assertThat(SeedSchemes.tree(realm, "classification-scheme.json").properties())
+        JsonNode document = SeedSchemes.tree(realm, "classification-scheme.json");
+        assertThat(document.properties())
                 .extracting(Map.Entry::getKey)
                 .containsExactly("categories", "rules", "constraints");
+        // written out, not left to the defaults a missing value would get
+        assertThat(document.path("categories")).allSatisfy(category -> {
+            assertThat(category.path("severityRank").isInt()).isTrue();
+            assertThat(category.path("courtOrdered").isBoolean()).isTrue();
+        });
         SchemeDefinition scheme = SeedSchemes.compiled(realm, language).definition();
         assertThat(scheme.categories()).allSatisfy(category -> {
             assertThat(category.legalBasis()).isNotBlank();
