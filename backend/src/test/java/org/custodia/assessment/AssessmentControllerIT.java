@@ -381,6 +381,49 @@ class AssessmentControllerIT extends IntegrationTestBase {
             assertThat(stored.get("version")).isEqualTo(1);
         }
 
+        /** A level a rater's judgement records, even on a draft, stays one of the country's levels. */
+        @Test
+        void theLevelOfAJudgementCannotBeRemovedFromTheCountrysLevels() {
+            String levels = "/api/methodology/risk-levels";
+            Map<String, Object> before = body(api.call("kz:ANALYST", HttpMethod.GET, levels, null, null), 200);
+            String code =
+                    "GRAVE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            List<Object> withGrave = new ArrayList<>(list(before.get("levels")));
+            withGrave.add(
+                    Map.of("code", code, "name", Map.of("en", "Grave", "kk", "Grave"), "commonLevel", "VERY_HIGH"));
+            Object version = body(
+                            api.call(
+                                    "kz:COUNTRY_ADMIN",
+                                    HttpMethod.PUT,
+                                    levels,
+                                    Map.of("version", before.get("version"), "levels", withGrave),
+                                    null),
+                            200)
+                    .get("version");
+            Object id = api.started("kz:ASSESSOR", VE_GUIDE).get("id");
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("version", 0);
+            request.put("judgement", judgement(code, "Intent and capability are both at their worst."));
+            body(api.patch("kz:ASSESSOR", id, request), 200);
+
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            HttpMethod.PUT,
+                            levels,
+                            Map.of("version", version, "levels", before.get("levels")),
+                            null)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].message")
+                    .value(message -> assertThat((String) message)
+                            .contains("[" + code + "]")
+                            .contains("assessments record them"));
+            assertThat(body(api.call("kz:ANALYST", HttpMethod.GET, levels, null, null), 200)
+                            .get("version"))
+                    .isEqualTo(version);
+        }
+
         @Test
         void aFormulaRatedInstrumentTakesNoJudgement() {
             Object id = api.started("kg:ASSESSOR", NEEDS_INVENTORY).get("id");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodia.testsupport.IntegrationTestBase;
+import org.custodia.testsupport.SeededMethodology;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -21,6 +23,12 @@ class RiskScaleControllerIT extends IntegrationTestBase {
     @BeforeEach
     void api() {
         api = new MethodologyApi(client, tokens);
+    }
+
+    /** A test here may publish another scheme: later tests reason about the seeded one. */
+    @AfterEach
+    void restoreSeededMethodology() {
+        new SeededMethodology(client, tokens).restore("kz");
     }
 
     private Number versionOf(String realm) {
@@ -188,6 +196,44 @@ class RiskScaleControllerIT extends IntegrationTestBase {
                             .contains("[" + code + "]")
                             .contains("overall formula"));
             assertThat(versionOf("kz")).isEqualTo(version);
+        }
+
+        /**
+         * A level the classification scheme in force compares an assessed level with: without it the rule would never
+         * match again.
+         */
+        @Test
+        void refusesToRemoveALevelTheSchemeInForceNamesAndChangesNothing() {
+            api.ensureFourLevels("kz");
+            Map<?, ?> before = api.body(api.call("kz:ANALYST", "GET", "/api/methodology/risk-levels", null), 200);
+            String code =
+                    "SEVERE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            List<Object> withSevere = new ArrayList<>((List<?>) before.get("levels"));
+            withSevere.add(MethodologyApi.level(code, "Severe", "VERY_HIGH"));
+            api.replaceLevels("kz", before.get("version"), withSevere);
+            Map<String, Object> scheme = MethodologyApi.definition("scheme.json");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> firstRule = (Map<String, Object>) ((List<?>) scheme.get("rules")).get(0);
+            firstRule.put("when", "has(assessments.ve) && assessments.ve.levels.intent == '" + code + "'");
+            new SeededMethodology(client, tokens).publishScheme("kz", scheme);
+            Number version = versionOf("kz");
+
+            api.call("kz:COUNTRY_ADMIN", "PUT", "/api/methodology/risk-levels", scale(version, (List<?>)
+                            before.get("levels")))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("levels")
+                    .jsonPath("$.errors[0].message")
+                    .value(message -> assertThat((String) message)
+                            .contains("[" + code + "]")
+                            .contains("classification scheme in force"));
+            assertThat(versionOf("kz")).isEqualTo(version);
+
+            // once the scheme in force no longer names it, the level may go
+            new SeededMethodology(client, tokens).restore("kz");
+            api.replaceLevels("kz", version, (List<?>) before.get("levels"));
         }
 
         @Test

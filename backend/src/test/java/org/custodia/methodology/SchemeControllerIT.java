@@ -130,6 +130,63 @@ class SchemeControllerIT extends IntegrationTestBase {
     }
 
     @Nested
+    @DisplayName("POST /api/methodology/classification-scheme/versions/{id}/publish")
+    class Publish {
+
+        /**
+         * A rule comparing an assessed level with a level the country does not have would never match. Other literals
+         * (a sex, a flag) are not risk levels.
+         */
+        @Test
+        void refusesARuleComparingAnAssessedLevelWithALevelTheCountryLacksAndChangesNothing() {
+            Map<String, Object> definition = MethodologyApi.definition("scheme.json");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> secondRule = (Map<String, Object>) ((List<?>) definition.get("rules")).get(1);
+            secondRule.put(
+                    "when",
+                    "prisoner.sex == 'M' && 'VEO' in flags && has(assessments.ve)\n"
+                            + "  && assessments.ve.overall in ['HIGH', 'SEVERE']");
+            String id = draft("kz", definition);
+            Object inForce = api.body(
+                            api.call("kz:ANALYST", "GET", "/api/methodology/classification-scheme", null), 200)
+                    .get("id");
+            Map<?, ?> view = api.body(api.call("kz:ANALYST", "GET", VERSIONS + "/" + id, null), 200);
+            assertThat((List<?>) view.get("problems")).singleElement().satisfies(problem -> {
+                Map<?, ?> fields = (Map<?, ?>) problem;
+                assertThat(fields.get("field")).isEqualTo("definition.rules[1].when");
+                assertThat(fields.get("line")).isEqualTo(2);
+                assertThat(fields.get("column")).isEqualTo(41);
+                assertThat((String) fields.get("message"))
+                        .startsWith("'SEVERE' is not one of this country's risk levels [");
+            });
+            api.call(
+                            "kz:COUNTRY_ADMIN",
+                            "POST",
+                            VERSIONS + "/" + id + "/publish",
+                            Map.of("version", view.get("version")))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("definition.rules[1].when")
+                    .jsonPath("$.errors[0].line")
+                    .isEqualTo(2)
+                    .jsonPath("$.errors[0].column")
+                    .isEqualTo(41);
+            api.call("kz:ANALYST", "GET", "/api/methodology/classification-scheme", null)
+                    .expectBody()
+                    .jsonPath("$.id")
+                    .isEqualTo(inForce);
+            api.call("kz:ANALYST", "GET", VERSIONS + "/" + id, null)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("DRAFT");
+        }
+    }
+
+    @Nested
     @DisplayName("GET /api/methodology/classification-scheme")
     class InForce {
 

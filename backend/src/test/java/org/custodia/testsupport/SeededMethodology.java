@@ -54,9 +54,13 @@ public final class SeededMethodology {
     private void restoreScheme(String realm) {
         Map<String, Object> seeded = seed(realm, "classification-scheme.json");
         Map<?, ?> inForce = call(realm, "GET", SCHEME, null);
-        if (JSON.valueToTree(seeded).equals(JSON.valueToTree(inForce.get("definition")))) {
-            return;
+        if (!JSON.valueToTree(seeded).equals(JSON.valueToTree(inForce.get("definition")))) {
+            publishScheme(realm, seeded);
         }
+    }
+
+    /** Puts {@code definition} in force as the realm's classification scheme, through its open draft if it has one. */
+    public void publishScheme(String realm, Map<String, Object> definition) {
         List<?> versions = client.get()
                 .uri(SCHEME + "/versions")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realm + ":COUNTRY_ADMIN"))
@@ -70,12 +74,12 @@ public final class SeededMethodology {
                 .findFirst()
                 .orElse(null);
         Map<?, ?> draft = openDraft == null
-                ? call(realm, "POST", SCHEME + "/versions", Map.of("definition", seeded))
+                ? call(realm, "POST", SCHEME + "/versions", Map.of("definition", definition))
                 : call(
                         realm,
                         "PUT",
                         SCHEME + "/versions/" + openDraft.get("id"),
-                        Map.of("definition", seeded, "version", openDraft.get("version")));
+                        Map.of("definition", definition, "version", openDraft.get("version")));
         call(
                 realm,
                 "POST",

@@ -21,9 +21,11 @@ public final class CompiledExpression {
 
     /**
      * A string literal with its position; {@code result} when the expression's value can be this very literal (it is
-     * the whole expression, or a branch of a conditional that is), as {@code 'HIGH'} in {@code c ? 'HIGH' : x}.
+     * the whole expression, or a branch of a conditional that is), as {@code 'HIGH'} in {@code c ? 'HIGH' : x};
+     * {@code level} when it is compared with ({@code ==}, {@code !=}) or listed against ({@code in [...]}) an assessed
+     * risk level, {@code assessments.x.overall} or {@code assessments.x.levels.y}, so it must be a risk level code.
      */
-    public record Literal(String value, boolean result, int line, int column) {}
+    public record Literal(String value, boolean result, boolean level, int line, int column) {}
 
     CompiledExpression(String source, CelRuntime.Program program, List<Reference> references, List<Literal> literals) {
         this.source = source;

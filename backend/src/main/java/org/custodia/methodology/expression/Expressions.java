@@ -89,7 +89,8 @@ public final class Expressions {
 
     /**
      * The string literals of an expression that was checked when it was saved, read without checking it again (the
-     * environment may have grown since): e.g. the risk level codes a published formula names.
+     * environment may have grown since): e.g. the risk level codes a published overall formula names, or the ones a
+     * published classification rule compares an assessed level with ({@link CompiledExpression.Literal#level()}).
      */
     public List<CompiledExpression.Literal> literals(String source) throws InvalidExpressionException {
         try {
@@ -118,17 +119,85 @@ public final class Expressions {
     private static List<CompiledExpression.Literal> literals(CelAbstractSyntaxTree ast) {
         Set<Long> results = new HashSet<>();
         resultNodes(ast.getExpr(), results);
+        Set<Long> levels = new HashSet<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> comparedWithLevel(node.expr(), levels));
         List<CompiledExpression.Literal> literals = new ArrayList<>();
         CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
             CelExpr expr = node.expr();
-            if (expr.getKind() == CelExpr.ExprKind.Kind.CONSTANT
-                    && expr.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+            if (isString(expr)) {
                 int[] at = position(ast, expr);
                 literals.add(new CompiledExpression.Literal(
-                        expr.constant().stringValue(), results.contains(expr.id()), at[0], at[1]));
+                        expr.constant().stringValue(),
+                        results.contains(expr.id()),
+                        levels.contains(expr.id()),
+                        at[0],
+                        at[1]));
             }
         });
         return literals;
+    }
+
+    private static boolean isString(CelExpr expr) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                && expr.constant().getKind() == CelConstant.Kind.STRING_VALUE;
+    }
+
+    /**
+     * The string literals {@code call} compares with an assessed risk level: either side of {@code ==} or {@code !=}
+     * when the other side is one, and the elements of the list in {@code level in ['HIGH', 'VERY_HIGH']}.
+     */
+    private static void comparedWithLevel(CelExpr call, Set<Long> ids) {
+        if (call.getKind() != CelExpr.ExprKind.Kind.CALL || call.call().args().size() != 2) {
+            return;
+        }
+        String function = call.call().function();
+        CelExpr left = call.call().args().get(0);
+        CelExpr right = call.call().args().get(1);
+        if (function.equals(Operator.EQUALS.getFunction()) || function.equals(Operator.NOT_EQUALS.getFunction())) {
+            if (readsAssessedLevel(left) && isString(right)) {
+                ids.add(right.id());
+            }
+            if (readsAssessedLevel(right) && isString(left)) {
+                ids.add(left.id());
+            }
+        } else if (function.equals(Operator.IN.getFunction())
+                && readsAssessedLevel(left)
+                && right.getKind() == CelExpr.ExprKind.Kind.LIST) {
+            right.list().elements().stream().filter(Expressions::isString).forEach(e -> ids.add(e.id()));
+        }
+    }
+
+    /** {@code assessments.x.overall}, {@code assessments.x.levels.y} or {@code assessments.x.levels[k]}. */
+    private static boolean readsAssessedLevel(CelExpr expr) {
+        if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT && !expr.select().testOnly()) {
+            CelExpr operand = expr.select().operand();
+            return (expr.select().field().equals("overall") && isAssessment(operand)) || isLevels(operand);
+        }
+        return expr.getKind() == CelExpr.ExprKind.Kind.CALL
+                && expr.call().function().equals(Operator.INDEX.getFunction())
+                && isLevels(expr.call().args().get(0));
+    }
+
+    /** {@code assessments.x.levels}. */
+    private static boolean isLevels(CelExpr expr) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.SELECT
+                && expr.select().field().equals("levels")
+                && isAssessment(expr.select().operand());
+    }
+
+    /** {@code assessments.x} or {@code assessments['x']}. */
+    private static boolean isAssessment(CelExpr expr) {
+        CelExpr operand;
+        if (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+            operand = expr.select().operand();
+        } else if (expr.getKind() == CelExpr.ExprKind.Kind.CALL
+                && expr.call().function().equals(Operator.INDEX.getFunction())) {
+            operand = expr.call().args().get(0);
+        } else {
+            return false;
+        }
+        return operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+                && operand.ident().name().equals("assessments");
     }
 
     /** The expression and, through conditionals ({@code c ? x : y}), each branch: what its value can be. */

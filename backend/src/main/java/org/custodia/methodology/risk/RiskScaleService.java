@@ -62,12 +62,14 @@ public class RiskScaleService {
                     return dropped.isEmpty()
                             ? Mono.empty()
                             : Mono.error(new UnprocessableException(
-                                    "Published instruments use these risk levels.",
+                                    "These risk levels are in use.",
                                     List.of(new FieldError(
                                             "levels",
                                             "cannot remove " + dropped
                                                     + ": published instrument versions band scores into them or"
-                                                    + " name them in their overall formula"))));
+                                                    + " name them in their overall formula, the classification"
+                                                    + " scheme in force compares assessed levels with them, or"
+                                                    + " assessments record them"))));
                 })
                 .then(db.sql("delete from risk_level").then())
                 .thenMany(Flux.range(0, scale.levels().size())
@@ -99,8 +101,11 @@ public class RiskScaleService {
     }
 
     /**
-     * The tenant's level codes that published or retired instrument versions use: as the level of a band, or named in
-     * the overall formula ({@code ... ? 'VERY_HIGH' : levels.total}), which would otherwise stop giving that rating.
+     * The tenant's level codes in use, read in the caller's transaction (so under the tenant's row-level security):
+     * by published or retired instrument versions, as the level of a band or named in the overall formula ({@code ...
+     * ? 'VERY_HIGH' : levels.total}), which would otherwise stop giving that rating; by the classification scheme in
+     * force, compared with an assessed level in a rule or constraint ({@code assessments.ve_guide.overall == 'HIGH'}),
+     * which would otherwise never match; and by assessments, as their overall level or their rater's judgement.
      */
     private Mono<List<String>> codesInUse(Set<String> codes) {
         Flux<String> banded =
@@ -118,19 +123,43 @@ public class RiskScaleService {
                         """)
                 .map(row -> row.get("formula", String.class))
                 .all()
-                .flatMapIterable(this::literals)
+                .flatMapIterable(formula -> literals(formula).stream()
+                        .map(CompiledExpression.Literal::value)
+                        .toList())
                 .filter(codes::contains);
-        return Flux.concat(banded, named).distinct().collectList();
+        Flux<String> compared = db.sql("""
+                        select r ->> 'when' as source
+                          from classification_scheme_version v,
+                               jsonb_array_elements(coalesce(v.definition -> 'rules', '[]'::jsonb)) r
+                         where v.status = 'PUBLISHED'
+                        union all
+                        select c ->> 'expression'
+                          from classification_scheme_version v,
+                               jsonb_array_elements(coalesce(v.definition -> 'constraints', '[]'::jsonb)) c
+                         where v.status = 'PUBLISHED'
+                        """)
+                .map(row -> row.get("source", String.class))
+                .all()
+                .flatMapIterable(source -> literals(source).stream()
+                        .filter(CompiledExpression.Literal::level)
+                        .map(CompiledExpression.Literal::value)
+                        .toList())
+                .filter(codes::contains);
+        Flux<String> recorded =
+                db.sql("""
+                        select overall_level as code from assessment where overall_level is not null
+                        union
+                        select judgement ->> 'level' from assessment where judgement ->> 'level' is not null
+                        """).map(row -> row.get("code", String.class)).all();
+        return Flux.concat(banded, named, compared, recorded).distinct().collectList();
     }
 
-    private List<String> literals(String formula) {
+    private List<CompiledExpression.Literal> literals(String published) {
         try {
-            return expressions.literals(formula).stream()
-                    .map(CompiledExpression.Literal::value)
-                    .toList();
+            return expressions.literals(published);
         } catch (InvalidExpressionException e) {
-            // Published formulas were checked when published and never change.
-            throw new IllegalStateException("a published overall formula does not parse: " + e.issues(), e);
+            // Published expressions were checked when published and never change.
+            throw new IllegalStateException("a published expression does not parse: " + e.issues(), e);
         }
     }
 

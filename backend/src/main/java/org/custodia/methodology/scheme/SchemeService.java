@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.custodia.methodology.VersionStatus;
 import org.custodia.methodology.expression.Expressions;
+import org.custodia.methodology.risk.RiskScaleService;
 import org.custodia.methodology.scheme.SchemeRequests.Evaluate;
 import org.custodia.methodology.scheme.SchemeRequests.NewDraft;
 import org.custodia.methodology.scheme.SchemeRequests.SaveDraft;
@@ -41,6 +42,7 @@ public class SchemeService {
     private final JsonDocuments json;
     private final Clock clock;
     private final SchemeValidator validator;
+    private final RiskScaleService riskScales;
     private final RuleEngine engine = new RuleEngine();
     private final Map<CompileKey, PublishedScheme> compiled = new ConcurrentHashMap<>();
     private static final int MAX_COMPILED = 100;
@@ -50,8 +52,10 @@ public class SchemeService {
             TenantTransactions tx,
             JsonDocuments json,
             Clock clock,
-            Expressions expressions) {
+            Expressions expressions,
+            RiskScaleService riskScales) {
         this.validator = new SchemeValidator(expressions);
+        this.riskScales = riskScales;
         this.versions = versions;
         this.tx = tx;
         this.json = json;
@@ -59,13 +63,13 @@ public class SchemeService {
     }
 
     Flux<SchemeVersionView> list(Tenant tenant) {
-        return tx.readMany(() -> versions.findAllByOrderByNumber().concatMap(v -> Mono.just(view(tenant, v))));
+        return tx.readMany(() -> versions.findAllByOrderByNumber().concatMap(v -> view(tenant, v)));
     }
 
     Mono<SchemeVersionView> inForce(Tenant tenant) {
         return tx.read(() -> versions.findByStatus(VersionStatus.PUBLISHED.name()))
                 .switchIfEmpty(Mono.error(new NotFoundException("No classification scheme has been published yet.")))
-                .map(v -> view(tenant, v));
+                .flatMap(v -> view(tenant, v));
     }
 
     /**
@@ -99,7 +103,7 @@ public class SchemeService {
     }
 
     Mono<SchemeVersionView> get(Tenant tenant, UUID id) {
-        return tx.read(() -> version(id)).map(v -> view(tenant, v));
+        return tx.read(() -> version(id).flatMap(v -> view(tenant, v)));
     }
 
     Mono<SchemeVersionView> newDraft(Tenant tenant, NewDraft request) {
@@ -112,7 +116,7 @@ public class SchemeService {
                 .onErrorMap(
                         DataIntegrityViolationException.class,
                         e -> new ConflictException("A draft exists already: edit it, or publish it first."))
-                .map(saved -> view(tenant, saved)));
+                .flatMap(saved -> view(tenant, saved)));
     }
 
     Mono<SchemeVersionView> saveDraft(Tenant tenant, UUID id, SaveDraft request) {
@@ -120,14 +124,16 @@ public class SchemeService {
                 .flatMap(current -> requireDraft(current)
                         .then(versions.save(
                                 current.withDefinition(json.write(request.definition()), request.version()))))
-                .map(saved -> view(tenant, saved)));
+                .flatMap(saved -> view(tenant, saved)));
     }
 
     Mono<SchemeVersionView> publish(Caller caller, UUID id, long expectedVersion) {
         Tenant tenant = caller.tenant().orElseThrow();
-        return tx.write(() -> version(id)
-                .flatMap(current -> {
-                    SchemeValidator.Result result = validator.validate(read(current), tenant.defaultLanguage());
+        return tx.write(() -> Mono.zip(version(id), riskScales.current())
+                .flatMap(found -> {
+                    SchemeVersionEntity current = found.getT1();
+                    SchemeValidator.Result result =
+                            validator.validate(read(current), found.getT2().codes(), tenant.defaultLanguage());
                     if (!result.valid()) {
                         return Mono.error(new UnprocessableException(
                                 "The draft has problems and cannot be published.", result.errors()));
@@ -138,13 +144,16 @@ public class SchemeService {
                                     .then())
                             .then(versions.save(current.published(expectedVersion, clock.instant(), caller.subject())));
                 })
-                .map(saved -> view(tenant, saved)));
+                .flatMap(saved -> view(tenant, saved)));
     }
 
     /** The rule tester: what the version proposes for the facts, and whether a decision for a category is allowed. */
     Mono<Evaluation> evaluate(Tenant tenant, UUID id, Evaluate request) {
-        return tx.read(() -> version(id)).map(version -> {
-            SchemeValidator.Result result = validator.validate(read(version), tenant.defaultLanguage());
+        return tx.read(() -> Mono.zip(version(id), riskScales.current())).map(found -> {
+            SchemeVersionEntity version = found.getT1();
+            SchemeValidator.Result result = version.statusValue() == VersionStatus.DRAFT
+                    ? validator.validate(read(version), found.getT2().codes(), tenant.defaultLanguage())
+                    : validator.validatePublished(read(version), tenant.defaultLanguage());
             if (!result.valid()) {
                 throw new UnprocessableException("The scheme has problems; fix them before testing.", result.errors());
             }
@@ -177,7 +186,7 @@ public class SchemeService {
         if (cached != null) {
             return cached;
         }
-        SchemeValidator.Result result = validator.validate(read(version), tenant.defaultLanguage());
+        SchemeValidator.Result result = validator.validatePublished(read(version), tenant.defaultLanguage());
         if (!result.valid()) {
             // Only when the country's default language changed after publishing and the scheme lacks texts in it.
             throw new UnprocessableException(
@@ -210,11 +219,24 @@ public class SchemeService {
                         + " and can never change; create a new version instead."));
     }
 
-    private SchemeVersionView view(Tenant tenant, SchemeVersionEntity version) {
+    /** The version with, for a draft, the problems that would stop it being published today. */
+    private Mono<SchemeVersionView> view(Tenant tenant, SchemeVersionEntity version) {
         SchemeDefinition definition = read(version);
-        List<FieldError> problems = version.statusValue() == VersionStatus.DRAFT
-                ? validator.validate(definition, tenant.defaultLanguage()).errors()
-                : List.of();
+        if (version.statusValue() != VersionStatus.DRAFT) {
+            return Mono.just(view(version, definition, List.of()));
+        }
+        return riskScales
+                .current()
+                .map(levels -> view(
+                        version,
+                        definition,
+                        validator
+                                .validate(definition, levels.codes(), tenant.defaultLanguage())
+                                .errors()));
+    }
+
+    private static SchemeVersionView view(
+            SchemeVersionEntity version, SchemeDefinition definition, List<FieldError> problems) {
         return new SchemeVersionView(
                 version.id(),
                 version.number(),

@@ -1,10 +1,12 @@
 package org.custodia.methodology.scheme;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodia.methodology.DefinitionErrors;
 import org.custodia.methodology.expression.CompiledExpression;
@@ -30,7 +32,23 @@ final class SchemeValidator {
         }
     }
 
-    Result validate(SchemeDefinition scheme, String language) {
+    /**
+     * A draft, against the country's risk levels today: a literal compared with an assessed level must be one of
+     * {@code riskLevels}, or the rule would silently never match ({@code assessments.ve_guide.overall == 'HIHG'}).
+     */
+    Result validate(SchemeDefinition scheme, Collection<String> riskLevels, String language) {
+        return validate(scheme, Optional.of(Set.copyOf(riskLevels)), language);
+    }
+
+    /**
+     * A published version, as it was checked when published: the risk levels it names were levels then, and the ones
+     * the version in force names cannot be removed since ({@code RiskScaleService}).
+     */
+    Result validatePublished(SchemeDefinition scheme, String language) {
+        return validate(scheme, Optional.empty(), language);
+    }
+
+    private Result validate(SchemeDefinition scheme, Optional<Set<String>> riskLevels, String language) {
         DefinitionErrors errors = new DefinitionErrors(expressions, language);
         Map<String, Category> categories = categories(scheme, errors);
         if (scheme.rules().isEmpty()) {
@@ -48,7 +66,10 @@ final class SchemeValidator {
                 errors.add(path + ".category", "no category has the code '" + rule.category() + "'");
             }
             errors.text(path + ".reason", rule.reason());
-            rules.add(errors.expression(path + ".when", ExpressionEnvironment.CLASSIFICATION_RULE, rule.when()));
+            CompiledExpression when =
+                    errors.expression(path + ".when", ExpressionEnvironment.CLASSIFICATION_RULE, rule.when());
+            riskLevels.ifPresent(levels -> levelLiterals(errors, path + ".when", when, levels));
+            rules.add(when);
         }
         List<CompiledExpression> constraints = new ArrayList<>();
         Set<String> constraintCodes = new HashSet<>();
@@ -59,12 +80,35 @@ final class SchemeValidator {
                 constraintCodes.add(constraint.code());
             }
             errors.text(path + ".message", constraint.message());
-            constraints.add(errors.expression(
-                    path + ".expression", ExpressionEnvironment.CLASSIFICATION_CONSTRAINT, constraint.expression()));
+            CompiledExpression expression = errors.expression(
+                    path + ".expression", ExpressionEnvironment.CLASSIFICATION_CONSTRAINT, constraint.expression());
+            riskLevels.ifPresent(levels -> levelLiterals(errors, path + ".expression", expression, levels));
+            constraints.add(expression);
         }
         return errors.isEmpty()
                 ? new Result(List.of(), new CompiledScheme(scheme, Map.copyOf(categories), rules, constraints))
                 : new Result(errors.list(), null);
+    }
+
+    /**
+     * Literals compared with an assessed risk level that are not one of the country's levels; {@code ''} is what an
+     * assessment without an overall rating reads as.
+     */
+    private static void levelLiterals(
+            DefinitionErrors errors, String path, CompiledExpression expression, Set<String> levels) {
+        if (expression == null) {
+            return;
+        }
+        for (CompiledExpression.Literal literal : expression.literals()) {
+            if (literal.level() && !literal.value().isEmpty() && !levels.contains(literal.value())) {
+                errors.add(
+                        path,
+                        "'" + literal.value() + "' is not one of this country's risk levels "
+                                + levels.stream().sorted().toList(),
+                        literal.line(),
+                        literal.column());
+            }
+        }
     }
 
     private static Map<String, Category> categories(SchemeDefinition scheme, DefinitionErrors errors) {

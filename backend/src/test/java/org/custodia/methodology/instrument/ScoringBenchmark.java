@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       per second per core for the 40-item instrument);
  *   <li>{@code validateAndScore}: plus {@link AnswerValidator#validate}, i.e. all a dry run does once the version is
  *       compiled;
- *   <li>{@code compileValidateAndScore}: plus {@link DefinitionValidator#validate}, which {@code
- *       InstrumentService.dryRun} does today on every request because it keeps no compiled versions.
+ *   <li>{@code compileValidateAndScore}: plus {@link DefinitionValidator#validate}, what a dry run costs when its
+ *       version is not compiled yet: {@code InstrumentService} keeps compiled versions (by version, row version, risk
+ *       levels and language), so only the first dry run after a change pays it.
  * </ul>
  */
 @State(Scope.Thread)

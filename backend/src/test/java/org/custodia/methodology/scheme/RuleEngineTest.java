@@ -20,6 +20,7 @@ class RuleEngineTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemeValidator VALIDATOR = new SchemeValidator(new Expressions());
+    private static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH");
 
     private final CompiledScheme scheme = compiled();
     private final RuleEngine engine = new RuleEngine();
@@ -33,7 +34,7 @@ class RuleEngineTest {
     }
 
     private static CompiledScheme compiled() {
-        SchemeValidator.Result result = VALIDATOR.validate(definition(), "en");
+        SchemeValidator.Result result = VALIDATOR.validate(definition(), LEVELS, "en");
         assertThat(result.errors()).isEmpty();
         return result.compiled();
     }
@@ -86,12 +87,62 @@ class RuleEngineTest {
     }
 
     @Test
+    void refusesLiteralsComparedWithAnAssessedLevelThatAreNotRiskLevels() {
+        SchemeDefinition misspelt = new SchemeDefinition(
+                definition().categories(),
+                List.of(
+                        rule("listed", "assessments.ve.overall in ['HIGH', 'VERY_HIHG']"),
+                        rule("equal", "prisoner.sex == 'M' &&\n 'MODERATE' == assessments['ve'].overall"),
+                        rule(
+                                "subscale",
+                                "assessments.ve.levels.intent != 'SEVERE' || assessments.ve.levels['x'] == 'EXTREME'"),
+                        rule("default", "true")),
+                List.of(new SchemeDefinition.Constraint(
+                        "c",
+                        "category.code == 'maximum' || !(assessments.ve.overall in ['HIGHEST'])",
+                        Map.of("en", "x"))));
+        List<FieldError> errors = VALIDATOR.validate(misspelt, LEVELS, "en").errors();
+        assertThat(errors)
+                .extracting(FieldError::field, FieldError::message, FieldError::line, FieldError::column)
+                .containsExactly(
+                        tuple("definition.rules[0].when", notALevel("VERY_HIHG"), 1, 36),
+                        tuple("definition.rules[1].when", notALevel("MODERATE"), 2, 2),
+                        tuple("definition.rules[2].when", notALevel("SEVERE"), 1, 33),
+                        tuple("definition.rules[2].when", notALevel("EXTREME"), 1, 75),
+                        tuple("definition.constraints[0].expression", notALevel("HIGHEST"), 1, 60));
+        // published versions were checked when published, against the levels of that day
+        assertThat(VALIDATOR.validatePublished(misspelt, "en").errors()).isEmpty();
+    }
+
+    @Test
+    void literalsComparedWithAnythingElseAreNotRiskLevels() {
+        SchemeDefinition other = new SchemeDefinition(
+                definition().categories(),
+                List.of(
+                        rule("sex", "prisoner.sex == 'F' && sentence.courtRegime in ['medium', 'HIGHEST']"),
+                        rule("flags", "'HIGH_PROFILE' in flags && offences.exists(o, o.gravity in ['GRAVE'])"),
+                        rule("scale", "'intent' in assessments.ve.levels && assessments.ve.overall != ''"),
+                        rule("default", "true")),
+                List.of());
+        // '' is what an assessment without an overall rating reads as
+        assertThat(VALIDATOR.validate(other, LEVELS, "en").errors()).isEmpty();
+    }
+
+    private static String notALevel(String value) {
+        return "'" + value + "' is not one of this country's risk levels [HIGH, LOW, MEDIUM, VERY_HIGH]";
+    }
+
+    private static SchemeDefinition.Rule rule(String code, String when) {
+        return new SchemeDefinition.Rule(code, when, "medium", Map.of("en", code));
+    }
+
+    @Test
     void namesWrongRulesWithTheirPosition() {
         SchemeDefinition broken = new SchemeDefinition(
                 definition().categories(),
                 List.of(new SchemeDefinition.Rule("r", "prisoner.age > ", "nowhere", Map.of("en", "x"))),
                 List.of(new SchemeDefinition.Constraint("c", "'not a condition'", Map.of("en", "x"))));
-        List<FieldError> errors = VALIDATOR.validate(broken, "en").errors();
+        List<FieldError> errors = VALIDATOR.validate(broken, LEVELS, "en").errors();
         assertThat(errors)
                 .extracting(FieldError::field)
                 .contains(
