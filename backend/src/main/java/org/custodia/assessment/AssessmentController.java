@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodia.assessment.AssessmentRequests.AnswerAssessment;
@@ -18,6 +17,7 @@ import org.custodia.security.Roles;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.idempotency.IdempotencyKey;
+import org.custodia.shared.web.Paging;
 import org.custodia.tenancy.Tenant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,6 @@ class AssessmentController {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final String SUPERVISOR = "hasRole('SUPERVISOR')";
-    private static final int MAX_PAGE = 100;
 
     private final AssessmentService assessments;
 
@@ -163,13 +162,7 @@ class AssessmentController {
             CallerAuthentication caller,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE));
-        }
+        List<FieldError> errors = Paging.problems(page, size);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The page is not valid.", errors);
         }

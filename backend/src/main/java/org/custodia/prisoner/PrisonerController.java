@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.custodia.security.Roles;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.InvalidRequestException;
+import org.custodia.shared.web.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +32,6 @@ import reactor.core.publisher.Mono;
 @ApiResponse(responseCode = "403", description = "Only assessors and supervisors see prisoners")
 class PrisonerController {
 
-    static final int MAX_PAGE = 100;
-
     private final PrisonerRegister register;
 
     PrisonerController(PrisonerRegister register) {
@@ -49,13 +48,7 @@ class PrisonerController {
             @RequestParam(required = false) LegalStatus legalStatus,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE));
-        }
+        List<FieldError> errors = new ArrayList<>(Paging.problems(page, size));
         if (text != null && text.length() > 200) {
             errors.add(new FieldError("text", "must be at most 200 characters"));
         }

@@ -1,11 +1,11 @@
 package org.custodia.review;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.InvalidRequestException;
+import org.custodia.shared.web.Paging;
 
 /**
  * A page of a review list.
@@ -16,16 +16,8 @@ import org.custodia.shared.error.InvalidRequestException;
  */
 record ReviewQuery(LocalDate on, UUID facilityId, int page, int size) {
 
-    static final int MAX_PAGE = 100;
-
     ReviewQuery {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE));
-        }
+        List<FieldError> errors = Paging.problems(page, size);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The list request is not valid.", errors);
         }
