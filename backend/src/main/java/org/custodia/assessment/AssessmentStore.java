@@ -12,6 +12,7 @@ import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.persistence.JsonDocuments;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,9 +68,8 @@ class AssessmentStore {
                         + " judgement = :judgement, version = version + 1, updated_at = :now"
                         + " where id = :id and version = :version and status in " + EDITABLE)
                 .bind("answers", json.write(answers));
-        update = judgement == null
-                ? update.bindNull("judgement", Json.class)
-                : update.bind("judgement", json.write(judgement));
+        update = update.bind(
+                "judgement", Parameter.fromOrEmpty(judgement == null ? null : json.write(judgement), Json.class));
         return exactlyOne(update, id, expectedVersion, now);
     }
 
@@ -83,7 +83,7 @@ class AssessmentStore {
                 .bind("by", submittedBy.subject())
                 .bind("byName", submittedBy.username());
         String level = result.overall().level();
-        update = level == null ? update.bindNull("level", String.class) : update.bind("level", level);
+        update = update.bind("level", Parameter.fromOrEmpty(level, String.class));
         return exactlyOne(update, id, expectedVersion, now);
     }
 
@@ -101,7 +101,7 @@ class AssessmentStore {
                 .bind("status", decision.name())
                 .bind("by", decidedBy.subject())
                 .bind("byName", decidedBy.username());
-        update = comment == null ? update.bindNull("comment", String.class) : update.bind("comment", comment);
+        update = update.bind("comment", Parameter.fromOrEmpty(comment, String.class));
         return exactlyOne(update, id, expectedVersion, now);
     }
 

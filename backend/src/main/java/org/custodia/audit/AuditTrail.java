@@ -10,6 +10,7 @@ import org.custodia.shared.observability.LogFields;
 import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.TenantContext;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -51,21 +52,17 @@ public class AuditTrail {
                     .bind("actorName", actor.name())
                     .bind("action", event.action())
                     .bind("entityType", event.entityType());
-            insert = event.entityId() == null
-                    ? insert.bindNull("entityId", UUID.class)
-                    : insert.bind("entityId", event.entityId());
-            insert = bindText(insert, "requestId", requestId);
-            // Bound as text and cast in SQL: a jsonb parameter would be normalised, and json keeps what is written.
-            insert =
-                    bindText(insert, "before", event.before() == null ? null : json.writeValueAsString(event.before()));
-            insert = bindText(insert, "after", event.after() == null ? null : json.writeValueAsString(event.after()));
+            // Documents are bound as text and cast in SQL: a jsonb parameter would be normalised, json keeps them.
+            insert = insert.bind("entityId", Parameter.fromOrEmpty(event.entityId(), UUID.class))
+                    .bind("requestId", Parameter.fromOrEmpty(requestId, String.class))
+                    .bind("before", Parameter.fromOrEmpty(document(event.before()), String.class))
+                    .bind("after", Parameter.fromOrEmpty(document(event.after()), String.class));
             return TenantContext.require().then(insert.then());
         });
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindText(
-            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    private String document(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
     }
 
     private static Mono<Actor> actor() {

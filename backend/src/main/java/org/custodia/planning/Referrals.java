@@ -33,6 +33,7 @@ import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -158,9 +159,8 @@ public class Referrals {
                     .bind("status", change.status().name())
                     .bind("by", caller.subject())
                     .bind("now", clock.instant());
-            update = change.reason() == null || change.reason().isBlank()
-                    ? update.bindNull("reason", String.class)
-                    : update.bind("reason", change.reason());
+            String reason = change.reason() == null || change.reason().isBlank() ? null : change.reason();
+            update = update.bind("reason", Parameter.fromOrEmpty(reason, String.class));
             return update.fetch()
                     .rowsUpdated()
                     .flatMap(updated -> updated == 1

@@ -25,6 +25,7 @@ import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -307,10 +308,18 @@ public class PrisonerRegister {
                 .bind("life", sentence != null && sentence.life())
                 .bind("offences", form.offences().toArray(String[]::new))
                 .bind("flags", form.flags().toArray(String[]::new));
-        spec = nullable(spec, "sentenceStart", sentence == null ? null : sentence.start(), LocalDate.class);
-        spec = nullable(spec, "expectedRelease", sentence == null ? null : sentence.expectedRelease(), LocalDate.class);
-        spec = nullable(spec, "sentenceMonths", sentence == null ? null : sentence.lengthMonths(), Integer.class);
-        return nullable(spec, "courtRegime", sentence == null ? null : sentence.courtRegime(), String.class);
+        return spec.bind(
+                        "sentenceStart",
+                        Parameter.fromOrEmpty(sentence == null ? null : sentence.start(), LocalDate.class))
+                .bind(
+                        "expectedRelease",
+                        Parameter.fromOrEmpty(sentence == null ? null : sentence.expectedRelease(), LocalDate.class))
+                .bind(
+                        "sentenceMonths",
+                        Parameter.fromOrEmpty(sentence == null ? null : sentence.lengthMonths(), Integer.class))
+                .bind(
+                        "courtRegime",
+                        Parameter.fromOrEmpty(sentence == null ? null : sentence.courtRegime(), String.class));
     }
 
     private static DatabaseClient.GenericExecuteSpec bindAll(
@@ -319,11 +328,6 @@ public class PrisonerRegister {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         return spec;
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private static ConflictException duplicateNumber() {

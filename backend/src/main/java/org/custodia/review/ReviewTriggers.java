@@ -18,6 +18,7 @@ import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -82,9 +83,7 @@ public class ReviewTriggers {
                     .bind("occurredOn", trigger.occurredOn())
                     .bind("recordedBy", trigger.recordedBy())
                     .bind("recordedAt", now);
-            insert = trigger.note() == null
-                    ? insert.bindNull("note", String.class)
-                    : insert.bind("note", trigger.note());
+            insert = insert.bind("note", Parameter.fromOrEmpty(trigger.note(), String.class));
             return insert.then()
                     .then(prisoners.reviewDueBy(prisonerId, today))
                     .then(Mono.defer(() -> prisoners.find(prisonerId)))

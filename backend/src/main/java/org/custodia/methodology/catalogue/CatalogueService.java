@@ -15,6 +15,7 @@ import org.custodia.shared.persistence.JsonDocuments;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -102,11 +103,9 @@ public class CatalogueService {
                             .bind("code", p.code())
                             .bind("rank", rank)
                             .bind("name", json.write(p.name()))
-                            .bind("needs", json.write(p.needs()));
-                    return (p.eligibility() == null
-                                    ? insert.bindNull("eligibility", String.class)
-                                    : insert.bind("eligibility", p.eligibility()))
-                            .then();
+                            .bind("needs", json.write(p.needs()))
+                            .bind("eligibility", Parameter.fromOrEmpty(p.eligibility(), String.class));
+                    return insert.then();
                 });
     }
 
