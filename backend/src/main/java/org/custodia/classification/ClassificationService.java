@@ -16,6 +16,8 @@ import org.custodia.methodology.scheme.PublishedScheme;
 import org.custodia.methodology.scheme.RuleEngine;
 import org.custodia.methodology.scheme.SchemeDefinition;
 import org.custodia.methodology.scheme.SchemeService;
+import org.custodia.prisoner.LegalStatus;
+import org.custodia.prisoner.Prisoner;
 import org.custodia.prisoner.PrisonerFacts;
 import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Actor;
@@ -77,7 +79,8 @@ class ClassificationService {
         Tenant tenant = caller.tenant().orElseThrow();
         return tx.write(() -> prisoners
                 .find(prisonerId)
-                .flatMap(prisoner -> requireNoOpenDecision(prisonerId)
+                .flatMap(prisoner -> requireInCustody(prisoner)
+                        .then(requireNoOpenDecision(prisonerId))
                         .then(schemes.compiledInForce(tenant))
                         .switchIfEmpty(Mono.error(new UnprocessableException(
                                 "No classification scheme has been published yet: nothing can propose a category.",
@@ -90,6 +93,13 @@ class ClassificationService {
                         .flatMap(created -> audit.record(
                                         AuditEvent.created("CLASSIFICATION_PROPOSED", ENTITY, created.id(), created))
                                 .thenReturn(created))));
+    }
+
+    /** A released person is no longer held anywhere: a category would place them nowhere. */
+    private static Mono<Void> requireInCustody(Prisoner prisoner) {
+        return prisoner.legalStatus() == LegalStatus.RELEASED
+                ? Mono.error(new ConflictException("The prisoner has been released: no category is proposed."))
+                : Mono.empty();
     }
 
     private DecisionEntity proposal(Caller caller, UUID prisonerId, PublishedScheme scheme, ClassificationFacts facts) {

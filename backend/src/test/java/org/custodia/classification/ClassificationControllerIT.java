@@ -579,6 +579,27 @@ class ClassificationControllerIT extends IntegrationTestBase {
 
     @ParameterizedTest
     @MethodSource("countries")
+    void aReleasedPrisonerIsNotClassified(Country country) {
+        UUID prisonerId = register(country, form -> form.put("legalStatus", "RELEASED"));
+
+        classifications()
+                .propose(country.realm() + ":ASSESSOR", prisonerId)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("released"));
+        getAs(country.realm() + ":ASSESSOR", "/api/prisoners/{id}/classifications", prisonerId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
     void aStaleVersionIsRefusedAndLosesNothing(Country country) {
         UUID prisonerId = courtOrdered(country);
         UUID id = ClassificationApi.idOf(classifications().proposed(country.realm(), prisonerId));
