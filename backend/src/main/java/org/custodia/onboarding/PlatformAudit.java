@@ -15,7 +15,7 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * What platform staff did to tenants. A country's audit trail is tenant-scoped (RLS, one hash chain per tenant) and
- * platform staff have no tenant, so their actions go to this append-only platform log instead (ADR 0006). Record
+ * platform staff have no tenant, so their actions go to this append-only platform log instead (ADR 0009). Record
  * inside the same transaction as the change. Details hold codes and reasons, never a person's data.
  */
 @Component
