@@ -70,7 +70,7 @@ class TenantOnboarding {
                                                 Optional.ofNullable(request.methodologyFrom())
                                                         .orElse("")))))
                         .thenReturn(id))
-                .flatMap(this::run);
+                .flatMap(registered -> run(registered, actor));
     }
 
     Mono<OnboardingResult> retry(UUID id, String actor) {
@@ -80,17 +80,18 @@ class TenantOnboarding {
                         ? Mono.error(new ConflictException("The tenant is " + onboarding.status()
                                 + ": its onboarding is complete, there is nothing to retry."))
                         : audit.record(actor, "TENANT_ONBOARDING_RETRIED", id, Map.of("code", onboarding.code())))
-                .then(Mono.defer(() -> run(id)));
+                .then(Mono.defer(() -> run(id, actor)));
     }
 
     /** Runs the steps not done yet, holding the onboarding so no other run overlaps. */
-    private Mono<OnboardingResult> run(UUID id) {
+    private Mono<OnboardingResult> run(UUID id, String actor) {
         AtomicReference<String> temporaryPassword = new AtomicReference<>();
         return Mono.usingWhen(
                 store.claim(id),
                 claimed -> claimed
                         ? store.onboarding(id)
-                                .flatMap(onboarding -> runFrom(onboarding, pending(onboarding), temporaryPassword))
+                                .flatMap(onboarding ->
+                                        runFrom(onboarding, pending(onboarding), actor, temporaryPassword))
                                 .then(store.tenant(id))
                                 .map(tenant -> new OnboardingResult(tenant, temporaryPassword.get()))
                         : Mono.error(new ConflictException("This onboarding is running already; try again shortly.")),
@@ -108,20 +109,24 @@ class TenantOnboarding {
     }
 
     private Mono<Void> runFrom(
-            Onboarding onboarding, Iterator<OnboardingStep> steps, AtomicReference<String> temporaryPassword) {
+            Onboarding onboarding,
+            Iterator<OnboardingStep> steps,
+            String actor,
+            AtomicReference<String> temporaryPassword) {
         if (!steps.hasNext()) {
             return Mono.empty();
         }
         OnboardingStep step = steps.next();
-        return execute(step, onboarding, temporaryPassword)
+        return execute(step, onboarding, actor, temporaryPassword)
                 .thenReturn(true)
                 .onErrorResume(error -> store.markFailed(onboarding.tenant(), step, codeOf(onboarding, step, error))
                         .thenReturn(false))
-                .flatMap(done -> done ? runFrom(onboarding, steps, temporaryPassword) : Mono.empty());
+                .flatMap(done -> done ? runFrom(onboarding, steps, actor, temporaryPassword) : Mono.empty());
     }
 
     /** One step, ending with it marked DONE (in the same transaction where the step is a database change). */
-    private Mono<Void> execute(OnboardingStep step, Onboarding onboarding, AtomicReference<String> temporaryPassword) {
+    private Mono<Void> execute(
+            OnboardingStep step, Onboarding onboarding, String actor, AtomicReference<String> temporaryPassword) {
         UUID id = onboarding.tenant();
         return switch (step) {
             case REGISTRY -> store.markDone(id, step);
@@ -136,11 +141,11 @@ class TenantOnboarding {
                         .orElse(Mono.empty())
                         .then(store.markDone(id, step)));
             case ACTIVATION ->
-                store.inTransaction(store.changeStatus(
-                                id, TenantStatus.PROVISIONING, TenantStatus.ACTIVE, Optional.empty())
-                        .switchIfEmpty(Mono.error(() -> new IllegalStateException("tenant not PROVISIONING")))
-                        .then(store.markDone(id, step))
-                        .then(audit.record("onboarding", "TENANT_ACTIVATED", id, Map.of("code", onboarding.code()))));
+                store.inTransaction(
+                        store.changeStatus(id, TenantStatus.PROVISIONING, TenantStatus.ACTIVE, Optional.empty())
+                                .switchIfEmpty(Mono.error(() -> new IllegalStateException("tenant not PROVISIONING")))
+                                .then(store.markDone(id, step))
+                                .then(audit.record(actor, "TENANT_ACTIVATED", id, Map.of("code", onboarding.code()))));
         };
     }
 
