@@ -114,6 +114,9 @@ img_podman run --detach --name "$container" "${run_args[@]}" \
   --env CUSTODIA_SECURITY_KEYCLOAK_URL="$CUSTODIA_KC_URL" \
   --env CUSTODIA_SECURITY_PLATFORM_REALM=platform \
   --env CUSTODIA_SECURITY_AUDIENCE=custodia-api \
+  --env CUSTODIA_ONBOARDING_KEYCLOAK_WEBURLS="http://localhost:5173" \
+  --env CUSTODIA_ONBOARDING_KEYCLOAK_CLIENT_ID=custodia-provisioner \
+  --env CUSTODIA_ONBOARDING_KEYCLOAK_CLIENT_SECRET=custodia-provisioner-dev-only \
   --env SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE=30s \
   "$image" >/dev/null
 

@@ -200,6 +200,11 @@ for (const file of ciFiles) {
       const env = Object.fromEntries(c.env.map((e) => [e.name, e]));
       assert.equal(env.SPRING_R2DBC_USERNAME.valueFrom.secretKeyRef.name, 'custodia-db-app');
       assert.equal(env.SPRING_R2DBC_PASSWORD.valueFrom.secretKeyRef.name, 'custodia-db-app');
+      assert.equal(
+        env.CUSTODIA_ONBOARDING_KEYCLOAK_CLIENT_SECRET.valueFrom.secretKeyRef.name,
+        'custodia-keycloak-provisioner',
+      );
+      assert.match(config.CUSTODIA_ONBOARDING_KEYCLOAK_WEBURLS, /^https:\/\/[^,]+(,https:\/\/[^,]+)*$/);
       assert.ok(!c.env.some((e) => e.name.startsWith('SPRING_FLYWAY_')), 'the service holds Flyway settings');
       assert.ok(
         deployment.spec.template.metadata.annotations['checksum/config'],
@@ -369,6 +374,7 @@ for (const file of ciFiles) {
         const env = Object.fromEntries(c.env.map((e) => [e.name, e]));
         assert.equal(env.KC_HOSTNAME.value, 'https://auth.custodia.example.org');
         assert.ok(env.KC_BOOTSTRAP_ADMIN_PASSWORD.valueFrom.secretKeyRef);
+        assert.equal(env.KC_BOOTSTRAP_ADMIN_CLIENT_SECRET.valueFrom.secretKeyRef.name, 'custodia-keycloak-provisioner');
         const kcIngress = named(manifests, 'Ingress', '-keycloak');
         const paths = kcIngress.spec.rules[0].http.paths.map((p) => p.path);
         assert.ok(!paths.includes('/admin'), 'the admin console is routed');
@@ -428,6 +434,10 @@ describe('values.schema.json', () => {
 
   test('rejects a missing required value: the owner Secret', () => {
     assert.match(renderError({ files: [base], set: ['database.ownerSecret.name='] }), /ownerSecret\/name/);
+  });
+
+  test('rejects a Keycloak without the onboarding client Secret', () => {
+    assert.match(renderError({ files: [base], set: ['keycloak.provisioningSecret.name='] }), /provisioningSecret\/name/);
   });
 
   test('rejects an external database without a host', () => {

@@ -5,7 +5,8 @@
 # shellcheck shell=bash disable=SC2030,SC2031,SC2153 # settings come from common.sh
 #
 # DEV ONLY: start-dev mode, an in-memory database (every start imports keycloak/realms afresh and
-# forgets everything done since), bootstrap admin admin/admin, demo users with password "demo".
+# forgets everything done since), bootstrap admin admin/admin, bootstrap service-account client
+# custodia-provisioner (the backend's onboarding), demo users with password "demo".
 
 CUSTODIA_KC_HOME="$CUSTODIA_CACHE/keycloak-$CUSTODIA_KC_VERSION"
 CUSTODIA_KC_LOG="$CUSTODIA_STATE/logs/keycloak.log"
@@ -93,6 +94,10 @@ kc_start() {
   (
     cd "$CUSTODIA_KC_WORK" || exit 1
     export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin # DEV ONLY
+    # The backend's onboarding service account (master realm, admin role): creates tenant realms.
+    # DEV ONLY secret, the same as backend/src/main/resources/application.yml's default.
+    export KC_BOOTSTRAP_ADMIN_CLIENT_ID=custodia-provisioner
+    export KC_BOOTSTRAP_ADMIN_CLIENT_SECRET=custodia-provisioner-dev-only # DEV ONLY
     export JAVA_OPTS_KC_HEAP="$CUSTODIA_KC_HEAP"
     # shellcheck disable=SC2016 # expanded by the inner shell
     exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$CUSTODIA_KC_PID_FILE" \

@@ -25,7 +25,9 @@ export function ConfirmButton({
       <Button {...button} onClick={open} data-testid={testId}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      {/* No scroll lock: react-remove-scroll writes a <style> element without the page's CSP nonce, which the
+          strict style-src refuses (a console violation); the modal is small and needs no locked page behind it. */}
+      <Modal opened={opened} onClose={close} title={title} centered lockScroll={false}>
         <Text size="sm" mb="md">
           {text}
         </Text>
