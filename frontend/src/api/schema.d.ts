@@ -278,6 +278,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's dashboard: population by category and risk level, classifications and overrides per month, pending approvals, due and overdue reviews, referrals, days from admission to first classification. Months as YYYY-MM, both included; the last twelve by default */
+        get: operations["getNationalDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/national/{section}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One section of the country's dashboard as CSV: population-by-category, population-by-risk-level, classifications, pending-approvals, reviews, referrals or admission-to-classification */
+        get: operations["exportNationalDashboardSection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/facilities": {
         parameters: {
             query?: never;
@@ -306,6 +340,40 @@ export interface paths {
         get?: never;
         /** Change an institution (optimistic locking on version) */
         put: operations["updateFacility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cross-country indicators, per country and in total, aggregates only: every cell counting fewer than the threshold, and any cell that would let one be worked out, is suppressed. Months as YYYY-MM, both included; the last twelve by default */
+        get: operations["getCrossCountryIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{table}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator table as CSV, suppressed cells written as "suppressed": population-by-category, population-by-risk-level, classifications, pending-approvals, reviews, referrals or admission-to-classification */
+        get: operations["exportCrossCountryIndicator"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -880,6 +948,12 @@ export interface components {
             subject?: string;
             username?: string;
         };
+        AdmissionToClassification: {
+            /** Format: int32 */
+            medianDays?: number;
+            /** Format: int64 */
+            people?: number;
+        };
         AnswerAssessment: {
             answers?: {
                 [key: string]: unknown;
@@ -1023,10 +1097,20 @@ export interface components {
             /** Format: int32 */
             severityRank?: number;
         };
+        CategoryCount: {
+            category?: string;
+            /** Format: int64 */
+            people?: number;
+        };
         CategoryOverride: {
             narrative?: string;
             /** @enum {string} */
             reason?: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
+        };
+        Cell: {
+            suppressed?: boolean;
+            /** Format: int64 */
+            value?: number;
         };
         ChainVerification: {
             /** Format: int64 */
@@ -1042,6 +1126,19 @@ export interface components {
             offences?: components["schemas"]["Offence"][];
             prisoner: components["schemas"]["Prisoner"];
             sentence: components["schemas"]["Sentence"];
+        };
+        ClassificationMonth: {
+            /** Format: int64 */
+            approved?: number;
+            /** Format: int64 */
+            down?: number;
+            month?: string;
+            /** Format: int64 */
+            overridden?: number;
+            /** Format: double */
+            overrideRate?: number;
+            /** Format: int64 */
+            up?: number;
         };
         Constraint: {
             code?: string;
@@ -1060,6 +1157,14 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        CrossCountryIndicators: {
+            from?: string;
+            /** Format: int32 */
+            minCellSize?: number;
+            tables?: components["schemas"]["IndicatorTable"][];
+            tenants?: components["schemas"]["TenantColumn"][];
+            to?: string;
         };
         CycleSetting: {
             /** Format: int32 */
@@ -1262,6 +1367,16 @@ export interface components {
             version?: number;
             whyNot?: string;
         };
+        IndicatorRow: {
+            cells?: components["schemas"]["Cell"][];
+            key?: string[];
+            total?: components["schemas"]["Cell"];
+        };
+        IndicatorTable: {
+            dimensions?: string[];
+            name?: string;
+            rows?: components["schemas"]["IndicatorRow"][];
+        };
         InstrumentDefinition: {
             overall?: components["schemas"]["Overall"];
             scales?: components["schemas"]["Scale"][];
@@ -1356,6 +1471,19 @@ export interface components {
             /** @enum {string} */
             policy?: "NOT_SCORABLE" | "PRORATE";
         };
+        NationalDashboard: {
+            admissionToClassification?: components["schemas"]["AdmissionToClassification"];
+            classifications?: components["schemas"]["ClassificationMonth"][];
+            from?: string;
+            /** Format: date */
+            on?: string;
+            pendingApprovals?: components["schemas"]["PendingApprovals"];
+            populationByCategory?: components["schemas"]["CategoryCount"][];
+            populationByRiskLevel?: components["schemas"]["RiskLevelCount"][];
+            referrals?: components["schemas"]["ReferralCount"][];
+            reviews?: components["schemas"]["ReviewsDue"];
+            to?: string;
+        };
         NewDraft: {
             /** Format: uuid */
             copyFrom?: string;
@@ -1401,6 +1529,12 @@ export interface components {
             reason: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
             /** Format: int64 */
             version: number;
+        };
+        PendingApprovals: {
+            /** Format: int64 */
+            assessments?: number;
+            /** Format: int64 */
+            classifications?: number;
         };
         PreReleaseDue: {
             currentCategory?: string;
@@ -1597,6 +1731,12 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        ReferralCount: {
+            programmeCode?: string;
+            /** Format: int64 */
+            referrals?: number;
+            status?: string;
+        };
         ReferralStatusChange: {
             reason?: string;
             /** @enum {string} */
@@ -1629,6 +1769,16 @@ export interface components {
             recordedAt?: string;
             recordedBy?: string;
         };
+        ReviewsDue: {
+            /** Format: int64 */
+            due?: number;
+            /** Format: date */
+            dueUntil?: string;
+            /** Format: date */
+            on?: string;
+            /** Format: int64 */
+            overdue?: number;
+        };
         RiskLevel: {
             code: string;
             /** @enum {string} */
@@ -1636,6 +1786,13 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        RiskLevelCount: {
+            /** @enum {string} */
+            commonLevel?: "LOW" | "MEDIUM" | "HIGH" | "VERY_HIGH";
+            level?: string;
+            /** Format: int64 */
+            people?: number;
         };
         RiskScale: {
             levels: components["schemas"]["RiskLevel"][];
@@ -1747,6 +1904,12 @@ export interface components {
         SubmitAssessment: {
             /** Format: int64 */
             version: number;
+        };
+        TenantColumn: {
+            code?: string;
+            name?: {
+                [key: string]: string;
+            };
         };
         TenantView: {
             code?: string;
@@ -2692,6 +2855,108 @@ export interface operations {
             };
         };
     };
+    getNationalDashboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportNationalDashboardSection: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such section */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listFacilities: {
         parameters: {
             query?: never;
@@ -2834,6 +3099,108 @@ export interface operations {
             };
             /** @description A name missing the default language or an unknown category */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCrossCountryIndicators: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCrossCountryIndicator: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such table */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
