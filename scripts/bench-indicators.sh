@@ -4,7 +4,8 @@
 # against the same aggregate SQL run by pgbench as the indicators role, and shows how soon a change reaches the
 # indicators. Target: HTTP <= 1.2 x SQL + 50 ms. See docs/benchmarks.md.
 # Tunables: CUSTODIA_BENCH_PRISONERS (per country, default 125000), CUSTODIA_BENCH_ASSESSMENTS (per prisoner, 10),
-# CUSTODIA_BENCH_RUNS (timed requests per endpoint, 30), CUSTODIA_BENCH_KEEP=1 keeps the database afterwards.
+# CUSTODIA_BENCH_RUNS (timed requests per endpoint, 30), CUSTODIA_BENCH_KEEP=1 keeps the database afterwards,
+# CUSTODIA_BENCH_JAR (a backend jar to use instead of building one), CUSTODIA_BENCH_START_SECONDS (600).
 set -euo pipefail
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -39,10 +40,15 @@ trap 'exit 130' INT TERM
 require_toolchain
 port_open "$PORT" && die "port $PORT is in use (override with CUSTODIA_BENCH_BACKEND_PORT)"
 
-log "building the backend"
-(cd "$CUSTODIA_ROOT" && mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true package)
 # A copy: the run is long, and a build in the checkout meanwhile must not replace the jar under the running backend.
-cp "$CUSTODIA_ROOT/backend/target/custodia-backend.jar" "$OUT/custodia-backend.jar"
+# CUSTODIA_BENCH_JAR names a jar built already (no build in the checkout, e.g. while its tests run).
+if [ -n "${CUSTODIA_BENCH_JAR:-}" ]; then
+  cp "$CUSTODIA_BENCH_JAR" "$OUT/custodia-backend.jar"
+else
+  log "building the backend"
+  (cd "$CUSTODIA_ROOT" && mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true package)
+  cp "$CUSTODIA_ROOT/backend/target/custodia-backend.jar" "$OUT/custodia-backend.jar"
+fi
 pg_ensure_installed
 pg_start
 pg_ensure_databases "$DB"
@@ -59,7 +65,7 @@ start_backend() {
     java -jar "$OUT/custodia-backend.jar" >>"$OUT/backend.log" 2>&1 &
   backend_pid=$!
   backend_ready() { curl -fsS "$BACKEND_URL/actuator/health/readiness" >/dev/null; }
-  wait_until "the backend" 180 backend_ready || die "the backend did not become ready; see $OUT/backend.log"
+  wait_until "the backend" "${CUSTODIA_BENCH_START_SECONDS:-600}" backend_ready || die "the backend did not become ready; see $OUT/backend.log"
 }
 
 log "migrating $DB (the backend's first start)"
