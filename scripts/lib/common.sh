@@ -21,6 +21,9 @@ CUSTODIA_DB_OWNER="custodia_owner"
 CUSTODIA_DB_OWNER_PASSWORD="custodia_owner_dev_only"
 CUSTODIA_DB_APP="custodia_app"
 CUSTODIA_DB_APP_PASSWORD="custodia_app_dev_only"
+# The cross-country indicators' own role: reads the roll-up tables and nothing else (ADR 0010).
+CUSTODIA_DB_INDICATORS="custodia_indicators"
+CUSTODIA_DB_INDICATORS_PASSWORD="custodia_indicators_dev_only"
 
 mkdir -p "$CUSTODIA_CACHE" "$CUSTODIA_STATE/logs" "$CUSTODIA_STATE/run"
 

@@ -2,7 +2,8 @@
 # Local PostgreSQL for development and tests. Source it after common.sh; do not execute it.
 #
 #   pg_start                      start (or reuse) the cluster on 127.0.0.1:$CUSTODIA_PG_PORT
-#   pg_ensure_databases DB...     roles $CUSTODIA_DB_OWNER and $CUSTODIA_DB_APP, databases owned by the owner
+#   pg_ensure_databases DB...     roles $CUSTODIA_DB_OWNER, $CUSTODIA_DB_APP and $CUSTODIA_DB_INDICATORS, databases
+#                                 owned by the owner
 #   pg_reset_database DB          drop and recreate DB (tests start from an empty schema)
 #   pg_stop [--force]             stop the cluster if pg_start started it (--force: the recorded one in any case)
 #
@@ -192,27 +193,34 @@ pg_ensure_databases() {
   # Roles: created when missing, their attributes and passwords reset every time.
   _pg_superuser_psql postgres \
     -v owner="$CUSTODIA_DB_OWNER" -v owner_password="$CUSTODIA_DB_OWNER_PASSWORD" \
-    -v app="$CUSTODIA_DB_APP" -v app_password="$CUSTODIA_DB_APP_PASSWORD" <<'SQL' || die "could not create the database roles"
+    -v app="$CUSTODIA_DB_APP" -v app_password="$CUSTODIA_DB_APP_PASSWORD" \
+    -v indicators="$CUSTODIA_DB_INDICATORS" -v indicators_password="$CUSTODIA_DB_INDICATORS_PASSWORD" <<'SQL' || die "could not create the database roles"
 select format('create role %I', :'owner') where not exists (select from pg_roles where rolname = :'owner') \gexec
 select format('create role %I', :'app') where not exists (select from pg_roles where rolname = :'app') \gexec
+select format('create role %I', :'indicators') where not exists (select from pg_roles where rolname = :'indicators') \gexec
 -- The owner runs Flyway migrations and owns every object; it administers nothing else.
 alter role :"owner" login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password :'owner_password';
 -- The application owns nothing, cannot bypass row-level security and inherits no other role's rights.
 alter role :"app" login nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit password :'app_password';
+-- The indicators path: the same attributes; the migrations grant it SELECT on the roll-up tables only.
+alter role :"indicators" login nosuperuser nocreatedb nocreaterole noreplication nobypassrls noinherit password :'indicators_password';
 SQL
 
   for db in "$@"; do
-    _pg_superuser_psql postgres -v db="$db" -v owner="$CUSTODIA_DB_OWNER" -v app="$CUSTODIA_DB_APP" <<'SQL' || die "could not create database $db"
+    _pg_superuser_psql postgres -v db="$db" -v owner="$CUSTODIA_DB_OWNER" -v app="$CUSTODIA_DB_APP" \
+      -v indicators="$CUSTODIA_DB_INDICATORS" <<'SQL' || die "could not create database $db"
 select format('create database %I owner %I template template0 encoding %L', :'db', :'owner', 'UTF8')
   where not exists (select from pg_database where datname = :'db') \gexec
 alter database :"db" owner to :"owner";
 revoke all on database :"db" from public;
 grant connect on database :"db" to :"app";
+grant connect on database :"db" to :"indicators";
 SQL
     # In PostgreSQL 15 the public schema belongs to pg_database_owner, i.e. to the owner role.
-    _pg_superuser_psql "$db" -v app="$CUSTODIA_DB_APP" <<'SQL' || die "could not set up schema public in $db"
+    _pg_superuser_psql "$db" -v app="$CUSTODIA_DB_APP" -v indicators="$CUSTODIA_DB_INDICATORS" <<'SQL' || die "could not set up schema public in $db"
 revoke all on schema public from public;
 grant usage on schema public to :"app";
+grant usage on schema public to :"indicators";
 SQL
   done
 

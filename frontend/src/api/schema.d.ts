@@ -278,6 +278,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The country's dashboard: population by category and risk level, classifications and overrides per month, pending approvals, due and overdue reviews, referrals, days from admission to first classification. Months as YYYY-MM, both included; the last twelve by default */
+        get: operations["getNationalDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/national/{section}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One section of the country's dashboard as CSV: population-by-category, population-by-risk-level, classifications, pending-approvals, reviews, referrals or admission-to-classification */
+        get: operations["exportNationalDashboardSection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/facilities": {
         parameters: {
             query?: never;
@@ -306,6 +340,40 @@ export interface paths {
         get?: never;
         /** Change an institution (optimistic locking on version) */
         put: operations["updateFacility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cross-country indicators, per country and in total, aggregates only: every cell counting fewer than the threshold, and any cell that would let one be worked out, is suppressed. Months as YYYY-MM, both included; the last twelve by default */
+        get: operations["getCrossCountryIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{table}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator table as CSV, suppressed cells written as "suppressed": population-by-category, population-by-risk-level, classifications, pending-approvals, reviews, referrals or admission-to-classification */
+        get: operations["exportCrossCountryIndicator"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -643,95 +711,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/platform/tenants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every tenant in the registry with its status and onboarding steps */
-        get: operations["listPlatformTenants"];
-        put?: never;
-        /**
-         * Onboard a country: registry row, Keycloak realm, first COUNTRY_ADMIN, methodology, activation
-         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes. The first admin's temporary password is in the answer of the call that set it, and nowhere else.
-         */
-        post: operations["onboardTenant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/tenants/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A tenant with its onboarding steps and the platform actions taken on it */
-        get: operations["getPlatformTenant"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/tenants/{id}/reactivation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reactivate a SUSPENDED tenant */
-        post: operations["reactivateTenant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/tenants/{id}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resume an onboarding at its first step not done (idempotent) */
-        post: operations["retryOnboarding"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/platform/tenants/{id}/suspension": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Suspend an ACTIVE tenant: its tokens are refused at once, its data stays untouched */
-        post: operations["suspendTenant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/prisoners": {
         parameters: {
             query?: never;
@@ -969,6 +948,12 @@ export interface components {
             subject?: string;
             username?: string;
         };
+        AdmissionToClassification: {
+            /** Format: int32 */
+            medianDays?: number;
+            /** Format: int64 */
+            people?: number;
+        };
         AnswerAssessment: {
             answers?: {
                 [key: string]: unknown;
@@ -1112,10 +1097,20 @@ export interface components {
             /** Format: int32 */
             severityRank?: number;
         };
+        CategoryCount: {
+            category?: string;
+            /** Format: int64 */
+            people?: number;
+        };
         CategoryOverride: {
             narrative?: string;
             /** @enum {string} */
             reason?: "SECURITY_INFORMATION" | "BEHAVIOUR" | "HEALTH" | "PROTECTION" | "PROGRAMME_NEEDS" | "OTHER";
+        };
+        Cell: {
+            suppressed?: boolean;
+            /** Format: int64 */
+            value?: number;
         };
         ChainVerification: {
             /** Format: int64 */
@@ -1131,6 +1126,19 @@ export interface components {
             offences?: components["schemas"]["Offence"][];
             prisoner: components["schemas"]["Prisoner"];
             sentence: components["schemas"]["Sentence"];
+        };
+        ClassificationMonth: {
+            /** Format: int64 */
+            approved?: number;
+            /** Format: int64 */
+            down?: number;
+            month?: string;
+            /** Format: int64 */
+            overridden?: number;
+            /** Format: double */
+            overrideRate?: number;
+            /** Format: int64 */
+            up?: number;
         };
         Constraint: {
             code?: string;
@@ -1149,6 +1157,14 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        CrossCountryIndicators: {
+            from?: string;
+            /** Format: int32 */
+            minCellSize?: number;
+            tables?: components["schemas"]["IndicatorTable"][];
+            tenants?: components["schemas"]["TenantColumn"][];
+            to?: string;
         };
         CycleSetting: {
             /** Format: int32 */
@@ -1325,11 +1341,6 @@ export interface components {
             line?: number;
             message?: string;
         };
-        FirstAdmin: {
-            /** Format: email */
-            email: string;
-            username: string;
-        };
         Inbox: {
             items?: components["schemas"]["InboxItem"][];
             /** Format: int64 */
@@ -1355,6 +1366,16 @@ export interface components {
             /** Format: int64 */
             version?: number;
             whyNot?: string;
+        };
+        IndicatorRow: {
+            cells?: components["schemas"]["Cell"][];
+            key?: string[];
+            total?: components["schemas"]["Cell"];
+        };
+        IndicatorTable: {
+            dimensions?: string[];
+            name?: string;
+            rows?: components["schemas"]["IndicatorRow"][];
         };
         InstrumentDefinition: {
             overall?: components["schemas"]["Overall"];
@@ -1450,6 +1471,19 @@ export interface components {
             /** @enum {string} */
             policy?: "NOT_SCORABLE" | "PRORATE";
         };
+        NationalDashboard: {
+            admissionToClassification?: components["schemas"]["AdmissionToClassification"];
+            classifications?: components["schemas"]["ClassificationMonth"][];
+            from?: string;
+            /** Format: date */
+            on?: string;
+            pendingApprovals?: components["schemas"]["PendingApprovals"];
+            populationByCategory?: components["schemas"]["CategoryCount"][];
+            populationByRiskLevel?: components["schemas"]["RiskLevelCount"][];
+            referrals?: components["schemas"]["ReferralCount"][];
+            reviews?: components["schemas"]["ReviewsDue"];
+            to?: string;
+        };
         NewDraft: {
             /** Format: uuid */
             copyFrom?: string;
@@ -1466,10 +1500,6 @@ export interface components {
             offences: components["schemas"]["Offence"][];
             /** Format: int64 */
             version: number;
-        };
-        OnboardingResult: {
-            temporaryPassword?: string;
-            tenant?: components["schemas"]["PlatformTenantView"];
         };
         Option: {
             code?: string;
@@ -1500,36 +1530,11 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        PlatformAuditEntry: {
-            action?: string;
-            actor?: string;
-            /** Format: date-time */
-            at?: string;
-            detail?: {
-                [key: string]: unknown;
-            };
-        };
-        PlatformTenantDetail: {
-            history?: components["schemas"]["PlatformAuditEntry"][];
-            tenant?: components["schemas"]["PlatformTenantView"];
-        };
-        PlatformTenantView: {
-            code?: string;
-            country?: string;
-            defaultLanguage?: string;
-            displayName?: {
-                [key: string]: string;
-            };
-            firstAdminUsername?: string;
-            /** Format: uuid */
-            id?: string;
-            realm?: string;
-            /** @enum {string} */
-            status?: "PROVISIONING" | "ACTIVE" | "SUSPENDED";
-            steps?: components["schemas"]["StepView"][];
-            timeZone?: string;
+        PendingApprovals: {
             /** Format: int64 */
-            version?: number;
+            assessments?: number;
+            /** Format: int64 */
+            classifications?: number;
         };
         PreReleaseDue: {
             currentCategory?: string;
@@ -1726,6 +1731,12 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        ReferralCount: {
+            programmeCode?: string;
+            /** Format: int64 */
+            referrals?: number;
+            status?: string;
+        };
         ReferralStatusChange: {
             reason?: string;
             /** @enum {string} */
@@ -1758,6 +1769,16 @@ export interface components {
             recordedAt?: string;
             recordedBy?: string;
         };
+        ReviewsDue: {
+            /** Format: int64 */
+            due?: number;
+            /** Format: date */
+            dueUntil?: string;
+            /** Format: date */
+            on?: string;
+            /** Format: int64 */
+            overdue?: number;
+        };
         RiskLevel: {
             code: string;
             /** @enum {string} */
@@ -1765,6 +1786,13 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        RiskLevelCount: {
+            /** @enum {string} */
+            commonLevel?: "LOW" | "MEDIUM" | "HIGH" | "VERY_HIGH";
+            level?: string;
+            /** Format: int64 */
+            people?: number;
         };
         RiskScale: {
             levels: components["schemas"]["RiskLevel"][];
@@ -1873,36 +1901,15 @@ export interface components {
             /** Format: uuid */
             prisonerId: string;
         };
-        StatusChange: {
-            reason?: string;
-            /** Format: int64 */
-            version: number;
-        };
-        StepView: {
-            /** Format: int32 */
-            attempts?: number;
-            errorCode?: string;
-            /** @enum {string} */
-            status?: "PENDING" | "DONE" | "FAILED";
-            /** @enum {string} */
-            step?: "REGISTRY" | "REALM" | "FIRST_ADMIN" | "METHODOLOGY" | "ACTIVATION";
-            /** Format: date-time */
-            updatedAt?: string;
-        };
         SubmitAssessment: {
             /** Format: int64 */
             version: number;
         };
-        TenantOnboardingRequest: {
-            code: string;
-            country: string;
-            defaultLanguage: string;
-            displayName: {
+        TenantColumn: {
+            code?: string;
+            name?: {
                 [key: string]: string;
             };
-            firstAdmin: components["schemas"]["FirstAdmin"];
-            methodologyFrom?: string;
-            timeZone: string;
         };
         TenantView: {
             code?: string;
@@ -2848,6 +2855,108 @@ export interface operations {
             };
         };
     };
+    getNationalDashboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportNationalDashboardSection: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The section as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such section */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listFacilities: {
         parameters: {
             query?: never;
@@ -2990,6 +3099,108 @@ export interface operations {
             };
             /** @description A name missing the default language or an unknown category */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCrossCountryIndicators: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCrossCountryIndicator: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The period is wrong (from after to, or longer than ten years) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such table */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4017,299 +4228,6 @@ export interface operations {
             };
             /** @description Inconsistent levels, or a level in use is removed */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listPlatformTenants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    onboardTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TenantOnboardingRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["OnboardingResult"];
-                };
-            };
-            /** @description Malformed fields (code, language, user name, email) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Code or realm taken */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown country, time zone, language or methodology source */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getPlatformTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    reactivateTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StatusChange"];
-            };
-        };
-        responses: {
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Stale version or not SUSPENDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    retryOnboarding: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No onboarding for this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Already complete, or a run is in progress */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    suspendTenant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StatusChange"];
-            };
-        };
-        responses: {
-            /** @description No valid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a PLATFORM_ADMIN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Stale version or not ACTIVE */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

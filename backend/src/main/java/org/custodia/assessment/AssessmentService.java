@@ -28,6 +28,7 @@ import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.idempotency.Idempotency;
 import org.custodia.shared.idempotency.IdempotencyKey;
+import org.custodia.shared.observability.BusinessMetrics;
 import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
@@ -52,6 +53,7 @@ public class AssessmentService {
     private final Idempotency idempotency;
     private final TenantTransactions tx;
     private final AuditTrail audit;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     AssessmentService(
@@ -61,7 +63,9 @@ public class AssessmentService {
             Idempotency idempotency,
             TenantTransactions tx,
             AuditTrail audit,
+            BusinessMetrics metrics,
             Clock clock) {
+        this.metrics = metrics;
         this.store = store;
         this.prisoners = prisoners;
         this.instruments = instruments;
@@ -202,15 +206,20 @@ public class AssessmentService {
             Caller caller, UUID id, IdempotencyKey key, AssessmentRequests.SubmitAssessment request) {
         Tenant tenant = caller.tenant().orElseThrow();
         return tx.write(() -> idempotency
-                .once(
-                        key,
-                        new Idempotency.Request(SUBMIT, id, request),
-                        AssessmentView.class,
-                        () -> submitNow(tenant, Actor.of(caller), id, request.version()))
-                .flatMap(outcome -> outcome.replayed()
-                        ? audit.record(AuditEvent.read("ASSESSMENT_SUBMISSION_REPLAYED", ENTITY, id))
-                                .thenReturn(outcome)
-                        : Mono.just(outcome)));
+                        .once(
+                                key,
+                                new Idempotency.Request(SUBMIT, id, request),
+                                AssessmentView.class,
+                                () -> submitNow(tenant, Actor.of(caller), id, request.version()))
+                        .flatMap(outcome -> outcome.replayed()
+                                ? audit.record(AuditEvent.read("ASSESSMENT_SUBMISSION_REPLAYED", ENTITY, id))
+                                        .thenReturn(outcome)
+                                : Mono.just(outcome)))
+                .doOnNext(outcome -> {
+                    if (!outcome.replayed()) {
+                        metrics.assessmentSubmitted(tenant);
+                    }
+                });
     }
 
     Mono<AssessmentView> approve(Caller caller, UUID id, long expectedVersion, String comment) {

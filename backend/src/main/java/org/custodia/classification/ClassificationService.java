@@ -25,6 +25,7 @@ import org.custodia.security.Caller;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.UnprocessableException;
+import org.custodia.shared.observability.BusinessMetrics;
 import org.custodia.shared.persistence.JsonDocuments;
 import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.Tenant;
@@ -51,6 +52,7 @@ class ClassificationService {
     private final AuditTrail audit;
     private final TenantTransactions tx;
     private final JsonDocuments json;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     ClassificationService(
@@ -62,7 +64,9 @@ class ClassificationService {
             AuditTrail audit,
             TenantTransactions tx,
             JsonDocuments json,
+            BusinessMetrics metrics,
             Clock clock) {
+        this.metrics = metrics;
         this.decisions = decisions;
         this.viewer = viewer;
         this.prisoners = prisoners;
@@ -168,28 +172,30 @@ class ClassificationService {
     Mono<DecisionView> approve(Caller caller, UUID id, ApproveClassification request) {
         Tenant tenant = caller.tenant().orElseThrow();
         return supervisorStep(
-                caller,
-                id,
-                "CLASSIFICATION_APPROVED",
-                decision -> pinnedScheme(caller, decision).flatMap(scheme -> {
-                    SchemeDefinition.Category category =
-                            scheme.category(decision.category()).orElseThrow();
-                    return decisions
-                            .save(decision.approved(
-                                    request.version(),
-                                    Actor.of(caller),
-                                    request.comment(),
-                                    tenant.today(clock),
-                                    category.reviewIntervalMonths(),
-                                    clock.instant()))
-                            .flatMap(approved -> prisoners
-                                    .classify(
-                                            approved.prisonerId(),
-                                            approved.category(),
-                                            approved.id(),
-                                            approved.nextReviewOn())
-                                    .thenReturn(approved));
-                }));
+                        caller,
+                        id,
+                        "CLASSIFICATION_APPROVED",
+                        decision -> pinnedScheme(caller, decision).flatMap(scheme -> {
+                            SchemeDefinition.Category category =
+                                    scheme.category(decision.category()).orElseThrow();
+                            return decisions
+                                    .save(decision.approved(
+                                            request.version(),
+                                            Actor.of(caller),
+                                            request.comment(),
+                                            tenant.today(clock),
+                                            category.reviewIntervalMonths(),
+                                            clock.instant()))
+                                    .flatMap(approved -> prisoners
+                                            .classify(
+                                                    approved.prisonerId(),
+                                                    approved.category(),
+                                                    approved.id(),
+                                                    approved.nextReviewOn())
+                                            .thenReturn(approved));
+                        }))
+                .doOnNext(approved -> metrics.classificationApproved(
+                        tenant, !approved.category().equals(approved.proposedCategory())));
     }
 
     /** A supervisor who is not the author rejects, saying why; the prisoner's classification stays as it was. */

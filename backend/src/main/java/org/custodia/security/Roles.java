@@ -32,5 +32,11 @@ public final class Roles {
      */
     public static final String CASE_WORKER = "hasAnyRole('ASSESSOR', 'SUPERVISOR')";
 
+    /** For {@code @PreAuthorize}: who reads a country's dashboards (figures that name nobody). */
+    public static final String DASHBOARD_READER = "hasAnyRole('ANALYST', 'COUNTRY_ADMIN', 'SUPERVISOR')";
+
+    /** For {@code @PreAuthorize}: who reads the cross-country indicators (aggregates only, from the platform realm). */
+    public static final String INDICATOR_READER = "hasRole('PROGRAMME_COORDINATOR')";
+
     private Roles() {}
 }

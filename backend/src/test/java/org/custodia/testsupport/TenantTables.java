@@ -17,6 +17,9 @@ public final class TenantTables {
               join pg_namespace n on n.oid = c.relnamespace
               join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
              where n.nspname = current_schema() and c.relkind in ('r', 'p')
+               -- the cross-country roll-ups (V13, ADR 0010): counts per tenant, not tenant-owned rows; only the
+               -- owner and the indicators role may read them, CrossCountryIndicatorsIT checks that role
+               and c.relname not like 'indicator\\_%'
              order by c.relname
             """;
 

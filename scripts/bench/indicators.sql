@@ -1,0 +1,9 @@
+-- The SQL of every cross-country indicator, exactly as IndicatorReports runs it (IndicatorSqlTest checks it), for
+-- pgbench in scripts/bench-indicators.sh: run as the indicators role with -M prepared -D from=YYYY-MM-01 -D to=YYYY-MM-01.
+select id, code, display_name from indicator_tenant where status <> 'PROVISIONING' order by code;
+select p.tenant_id, p.category, coalesce(s.common_level, case when p.risk_level = '' then '' else 'UNMAPPED' end) as level, sum(p.people) as people from indicator_population p left join indicator_risk_scale s on s.tenant_id = p.tenant_id and s.code = p.risk_level group by 1, 2, 3 having sum(p.people) > 0;
+select tenant_id, month, approved, overridden, up, down from indicator_classification_month where month between :from and :to;
+select tenant_id, kind, items from indicator_pending where items > 0;
+select r.tenant_id, coalesce(sum(r.people) filter (where r.review_on >= t.today), 0) as due, coalesce(sum(r.people) filter (where r.review_on < t.today), 0) as overdue from indicator_review_due r join (select id, (now() at time zone time_zone)::date as today from indicator_tenant) t on t.id = r.tenant_id where r.review_on <= t.today + 30 group by r.tenant_id;
+select tenant_id, programme_code, status, referrals from indicator_referral where referrals > 0;
+with h as (select tenant_id, days, sum(people) as people from indicator_first_classification where month between :from and :to group by 1, 2), c as (select tenant_id, days, sum(people) over (partition by tenant_id order by days) as cum, sum(people) over (partition by tenant_id) as n, sum(people) over (order by days, tenant_id) as all_cum, sum(people) over () as all_n from h) select tenant_id, max(n) as people, min(days) filter (where cum * 2 >= n) as median from c group by tenant_id union all select null, max(all_n), min(days) filter (where all_cum * 2 >= all_n) from c;
