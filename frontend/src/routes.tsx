@@ -8,6 +8,7 @@ import { homeRoutes } from './features/home/routes';
 import { indicatorsRoutes } from './features/indicators/routes';
 import { methodologyRoutes } from './features/methodology/routes';
 import { prisonersRoutes } from './features/prisoners/routes';
+import { reviewsRoutes } from './features/reviews/routes';
 import { tenantsRoutes } from './features/tenants/routes';
 import type { AppRoute } from './routeTypes';
 
@@ -15,6 +16,7 @@ import type { AppRoute } from './routeTypes';
 export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...prisonersRoutes,
+  ...reviewsRoutes,
   ...approvalsRoutes,
   ...methodologyRoutes,
   ...facilitiesRoutes,
