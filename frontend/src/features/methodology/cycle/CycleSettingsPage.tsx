@@ -102,6 +102,7 @@ function SettingsForm({
           min={MIN_MONTHS}
           max={MAX_MONTHS}
           allowDecimal={false}
+          clampBehavior="none"
           allowNegative={false}
           value={months}
           onChange={(value) => {
