@@ -1,12 +1,21 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 
 import { ApiContext } from '../api/ApiContext';
 import { createApiClient } from '../api/client';
 import { SignedInContext, type SignedIn } from '../auth/SignedInContext';
+
+// The machine running the tests is shared and slow at times: give answers of the fake API time to arrive.
+configure({ asyncUtilTimeout: 5000 });
+
+/** English without messages: every text shows as its key, and Intl formats in English. */
+const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({ lng: 'en', resources: {}, initAsync: false });
 
 /** What a fake API answers: status and JSON body. */
 export interface FakeAnswer {
@@ -72,14 +81,16 @@ export function renderWithApp(
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
-    <MantineProvider>
-      <QueryClientProvider client={queryClient}>
-        <ApiContext value={api.client}>
-          <SignedInContext value={signedIn}>
-            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-          </SignedInContext>
-        </ApiContext>
-      </QueryClientProvider>
-    </MantineProvider>,
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider>
+        <QueryClientProvider client={queryClient}>
+          <ApiContext value={api.client}>
+            <SignedInContext value={signedIn}>
+              <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+            </SignedInContext>
+          </ApiContext>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>,
   );
 }
