@@ -25,7 +25,7 @@ import { fieldMessage, ProblemNotice } from './ProblemNotice';
 
 const STATUS_COLORS: Record<ReferralStatus, string> = {
   PROPOSED: 'blue',
-  REFERRED: 'cyan',
+  REFERRED: 'teal',
   STARTED: 'yellow',
   COMPLETED: 'green',
   DECLINED: 'gray',

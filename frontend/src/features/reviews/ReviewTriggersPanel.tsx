@@ -92,9 +92,10 @@ function TriggerForm({ prisonerId, onDone }: { prisonerId: string; onDone: () =>
         {t('reviews.triggers.explain')}
       </Text>
       {problem && <ProblemNotice problem={problem} shownFields={FIELDS} />}
+      {/* withAsterisk, not required: the browser's own check would stop the form before this message shows. */}
       <Select
         label={t('reviews.triggers.kind')}
-        required
+        withAsterisk
         data={TRIGGER_KINDS.map((value) => ({ value, label: t(`reviews.kind.${value}`) }))}
         value={kind || null}
         onChange={(value) => {
