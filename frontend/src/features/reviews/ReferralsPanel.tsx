@@ -153,7 +153,7 @@ function ReferralCard({ referral, name }: { referral: Referral; name: string }) 
           </Text>
           {referral.reason && <Text size="sm">{t('reviews.referrals.reasonShown', { reason: referral.reason })}</Text>}
         </div>
-        <Badge color={STATUS_COLORS[status]} variant="light" data-testid="referral-status">
+        <Badge color={STATUS_COLORS[status]} variant="light" style={{ flexShrink: 0 }} data-testid="referral-status">
           {t(`reviews.referralStatus.${status}`)}
         </Badge>
       </Group>
