@@ -29,6 +29,7 @@ export const appRoutes: AppRoute[] = [
 export interface NavEntry {
   to: string;
   labelKey: string;
+  descriptionKey: string;
 }
 
 /** The navigation a user with these roles sees, in order. */
@@ -37,8 +38,15 @@ export function navigationFor(roles: readonly Role[], routes: readonly AppRoute[
     .flatMap((route) => {
       const nav = route.handle?.nav;
       if (!nav || !allows(route.handle?.access ?? 'any', roles)) return [];
-      return [{ to: route.index ? '/' : `/${route.path ?? ''}`, labelKey: nav.labelKey, order: nav.order }];
+      return [
+        {
+          to: route.index ? '/' : `/${route.path ?? ''}`,
+          labelKey: nav.labelKey,
+          descriptionKey: nav.descriptionKey ?? `areas.${nav.labelKey.replace('nav.', '')}.description`,
+          order: nav.order,
+        },
+      ];
     })
     .sort((a, b) => a.order - b.order)
-    .map(({ to, labelKey }) => ({ to, labelKey }));
+    .map(({ to, labelKey, descriptionKey }) => ({ to, labelKey, descriptionKey }));
 }

@@ -8,6 +8,9 @@ export const reviewsRoutes: AppRoute[] = [
   {
     path: 'reviews',
     lazy: lazyPage(() => import('./ReviewsPage')),
-    handle: { access: ['ASSESSOR', 'SUPERVISOR'], nav: { labelKey: 'reviews.nav', order: 15 } },
+    handle: {
+      access: ['ASSESSOR', 'SUPERVISOR'],
+      nav: { labelKey: 'reviews.nav', order: 15, descriptionKey: 'reviews.description' },
+    },
   },
 ];
