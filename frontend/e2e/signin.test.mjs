@@ -65,7 +65,7 @@ describe('a Kazakhstan assessor', () => {
   test('sees the areas of the role only', async () => {
     const { page } = session;
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    assert.deepEqual(await navigation.getByRole('link').allInnerTexts(), ['Overview', 'Prisoners']);
+    assert.deepEqual(await navigation.getByRole('link').allInnerTexts(), ['Overview', 'Prisoners', 'Reviews']);
     await navigation.getByRole('link', { name: 'Prisoners' }).click();
     await page.waitForURL(`${BASE_URL}/prisoners`);
     await page.getByRole('heading', { name: 'Prisoner register' }).waitFor();

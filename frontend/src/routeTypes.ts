@@ -7,7 +7,12 @@ export interface AreaHandle {
   /** Who may open it; others see "not allowed" instead of the page. */
   access: Access;
   /** Present when the route is an entry of the navigation: its label's i18n key and its place. */
-  nav?: { labelKey: string; order: number };
+  nav?: {
+    labelKey: string;
+    order: number;
+    /** The area's line on the home page; by default areas.<label's last part>.description. */
+    descriptionKey?: string;
+  };
 }
 
 export type AppRoute = RouteObject & { handle?: AreaHandle };

@@ -4,8 +4,8 @@ const labels = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(rol
 
 describe('navigation by role', () => {
   it.each([
-    [['ASSESSOR'], ['nav.home', 'nav.prisoners']],
-    [['SUPERVISOR'], ['nav.home', 'nav.prisoners', 'nav.approvals', 'nav.dashboards']],
+    [['ASSESSOR'], ['nav.home', 'nav.prisoners', 'reviews.nav']],
+    [['SUPERVISOR'], ['nav.home', 'nav.prisoners', 'reviews.nav', 'nav.approvals', 'nav.dashboards']],
     [['COUNTRY_ADMIN'], ['nav.home', 'nav.methodology', 'nav.facilities', 'nav.dashboards']],
     [['ANALYST'], ['nav.home', 'nav.dashboards']],
     [['AUDITOR'], ['nav.home', 'nav.audit']],
@@ -20,6 +20,7 @@ describe('navigation by role', () => {
     expect(labels(['ANALYST', 'SUPERVISOR', 'COUNTRY_ADMIN'])).toEqual([
       'nav.home',
       'nav.prisoners',
+      'reviews.nav',
       'nav.approvals',
       'nav.methodology',
       'nav.facilities',

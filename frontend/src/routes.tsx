@@ -8,6 +8,7 @@ import { homeRoutes } from './features/home/routes';
 import { indicatorsRoutes } from './features/indicators/routes';
 import { methodologyRoutes } from './features/methodology/routes';
 import { prisonersRoutes } from './features/prisoners/routes';
+import { reviewsRoutes } from './features/reviews/routes';
 import { tenantsRoutes } from './features/tenants/routes';
 import type { AppRoute } from './routeTypes';
 
@@ -15,6 +16,7 @@ import type { AppRoute } from './routeTypes';
 export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...prisonersRoutes,
+  ...reviewsRoutes,
   ...approvalsRoutes,
   ...methodologyRoutes,
   ...facilitiesRoutes,
@@ -27,6 +29,7 @@ export const appRoutes: AppRoute[] = [
 export interface NavEntry {
   to: string;
   labelKey: string;
+  descriptionKey: string;
 }
 
 /** The navigation a user with these roles sees, in order. */
@@ -35,8 +38,15 @@ export function navigationFor(roles: readonly Role[], routes: readonly AppRoute[
     .flatMap((route) => {
       const nav = route.handle?.nav;
       if (!nav || !allows(route.handle?.access ?? 'any', roles)) return [];
-      return [{ to: route.index ? '/' : `/${route.path ?? ''}`, labelKey: nav.labelKey, order: nav.order }];
+      return [
+        {
+          to: route.index ? '/' : `/${route.path ?? ''}`,
+          labelKey: nav.labelKey,
+          descriptionKey: nav.descriptionKey ?? `areas.${nav.labelKey.replace('nav.', '')}.description`,
+          order: nav.order,
+        },
+      ];
     })
     .sort((a, b) => a.order - b.order)
-    .map(({ to, labelKey }) => ({ to, labelKey }));
+    .map(({ to, labelKey, descriptionKey }) => ({ to, labelKey, descriptionKey }));
 }

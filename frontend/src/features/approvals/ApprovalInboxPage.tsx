@@ -18,29 +18,39 @@ import {
 } from '../prisoners/classificationApi';
 import { useNames } from '../prisoners/lookups';
 import { toPrisoner } from '../prisoners/routes';
+import { AssessmentInboxSection } from './AssessmentInboxSection';
 
-/** The supervisor's inbox: classifications waiting for a second person; one's own are shown with the reason. */
+/**
+ * The supervisor's inbox: assessments and classifications waiting for a second person; one's own are shown with the
+ * reason.
+ */
 export default function ApprovalInboxPage() {
   const { t } = useTranslation();
   const inbox = useInbox();
   const { number } = useFormat();
   return (
-    <Stack gap="md">
-      <Title order={1}>{t('cycle.inbox.title')}</Title>
-      {inbox.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(inbox.error.problem))}
-        </Alert>
-      )}
-      {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
-      {inbox.data && (
-        <Text size="sm" c="dimmed" role="status">
-          {t('cycle.inbox.total', { total: number(inbox.data.total ?? 0) })}
-        </Text>
-      )}
-      {(inbox.data?.items ?? []).map((item) => (
-        <InboxCard key={item.id} item={item} />
-      ))}
+    <Stack gap="xl">
+      <Title order={1}>{t('reviews.approvals.title')}</Title>
+      <AssessmentInboxSection />
+      <Stack gap="sm" component="section" aria-labelledby="classification-inbox-title">
+        <Title order={2} size="h3" id="classification-inbox-title">
+          {t('cycle.inbox.title')}
+        </Title>
+        {inbox.error instanceof ApiError && (
+          <Alert color="red" role="alert">
+            {t(problemMessageKey(inbox.error.problem))}
+          </Alert>
+        )}
+        {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+        {inbox.data && (
+          <Text size="sm" c="dimmed" role="status">
+            {t('cycle.inbox.total', { total: number(inbox.data.total ?? 0) })}
+          </Text>
+        )}
+        {(inbox.data?.items ?? []).map((item) => (
+          <InboxCard key={item.id} item={item} />
+        ))}
+      </Stack>
     </Stack>
   );
 }

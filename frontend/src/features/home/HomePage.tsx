@@ -33,7 +33,7 @@ export default function HomePage() {
               <Card key={area.to} withBorder component={Link} to={area.to} padding="lg" radius="md">
                 <Text fw={600}>{t(area.labelKey)}</Text>
                 <Text size="sm" c="dimmed" mt={4}>
-                  {t(`areas.${area.labelKey.replace('nav.', '')}.description`)}
+                  {t(area.descriptionKey)}
                 </Text>
               </Card>
             ))}

@@ -2,15 +2,17 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 
-import { toInstruments, toOffences, toProgrammes, toRiskLevels, toScheme } from './routes';
+import { toCycleSettings, toInstruments, toOffences, toProgrammes, toRiskLevels, toScheme } from './routes';
 
 /** The screens of the area, in the order a country sets its methodology up. */
 export const METHODOLOGY_SCREENS = [
-  { to: toRiskLevels(), key: 'riskLevels' },
-  { to: toInstruments(), key: 'instruments' },
-  { to: toScheme(), key: 'scheme' },
-  { to: toOffences(), key: 'offences' },
-  { to: toProgrammes(), key: 'programmes' },
+  { to: toRiskLevels(), messages: 'methodology.screen.riskLevels' },
+  { to: toInstruments(), messages: 'methodology.screen.instruments' },
+  { to: toScheme(), messages: 'methodology.screen.scheme' },
+  { to: toOffences(), messages: 'methodology.screen.offences' },
+  { to: toProgrammes(), messages: 'methodology.screen.programmes' },
+  // The review cycle's own settings (issue 4) sit with the methodology: the same administrator sets them.
+  { to: toCycleSettings(), messages: 'reviews.settings' },
 ] as const;
 
 function currentScreen(pathname: string): string | undefined {
@@ -34,7 +36,7 @@ export default function MethodologyLayout() {
             variant={current === screen.to ? 'light' : 'subtle'}
             aria-current={current === screen.to ? 'page' : undefined}
           >
-            {t(`methodology.screen.${screen.key}.title`)}
+            {t(`${screen.messages}.title`)}
           </Button>
         ))}
       </Group>

@@ -14,9 +14,9 @@ export default function MethodologyOverview() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {METHODOLOGY_SCREENS.map((screen) => (
           <Card key={screen.to} withBorder component={Link} to={screen.to} padding="lg">
-            <Text fw={600}>{t(`methodology.screen.${screen.key}.title`)}</Text>
+            <Text fw={600}>{t(`${screen.messages}.title`)}</Text>
             <Text size="sm" c="dimmed" mt={4}>
-              {t(`methodology.screen.${screen.key}.description`)}
+              {t(`${screen.messages}.description`)}
             </Text>
           </Card>
         ))}

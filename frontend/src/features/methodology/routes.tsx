@@ -11,6 +11,7 @@ export const toScheme = () => '/methodology/classification';
 export const toSchemeVersion = (versionId: string) => `/methodology/classification/${encodeURIComponent(versionId)}`;
 export const toOffences = () => '/methodology/offences';
 export const toProgrammes = () => '/methodology/programmes';
+export const toCycleSettings = () => '/methodology/cycle';
 
 /** Route parameters of this area's pages. */
 export interface InstrumentParams extends Record<string, string | undefined> {
@@ -50,6 +51,7 @@ export const methodologyRoutes: AppRoute[] = [
       },
       { path: 'offences', lazy: lazyPage(() => import('./catalogue/OffencesPage')), handle: admin },
       { path: 'programmes', lazy: lazyPage(() => import('./catalogue/ProgrammesPage')), handle: admin },
+      { path: 'cycle', lazy: lazyPage(() => import('./cycle/CycleSettingsPage')), handle: admin },
     ],
   },
 ];

@@ -7,6 +7,10 @@ import { ApiError, problemMessageKey } from '../../api/problem';
 import { useOffences } from '../methodology/catalogue/api';
 import { useFormat } from '../methodology/shared/format';
 import { usePrisoner } from './api';
+import { AssessmentsPanel } from '../reviews/AssessmentsPanel';
+import { ReferralsPanel } from '../reviews/ReferralsPanel';
+import { ReviewDueBadge } from '../reviews/ReviewDueBadge';
+import { ReviewTriggersPanel } from '../reviews/ReviewTriggersPanel';
 import { ClassificationPanel } from './ClassificationPanel';
 import { useDates, useNames } from './lookups';
 import { toEditPrisoner, toPrisoners, type PrisonerParams } from './routes';
@@ -30,6 +34,7 @@ export default function PrisonerPage() {
     );
   const p = query.data;
   const s = p.sentence;
+  const released = p.legalStatus === 'RELEASED';
   return (
     <Stack gap="md" data-testid="prisoner-page">
       <Group justify="space-between">
@@ -57,7 +62,15 @@ export default function PrisonerPage() {
             <Fact label={t('cycle.prisoner.category')} testId="current-category">
               {categoryName(p.currentCategory)}
             </Fact>
-            <Fact label={t('cycle.prisoner.nextReview')}>{day(p.nextReviewOn)}</Fact>
+            <Fact label={t('cycle.prisoner.nextReview')} testId="next-review">
+              {day(p.nextReviewOn)}
+              {p.legalStatus !== 'RELEASED' && (
+                <>
+                  {' '}
+                  <ReviewDueBadge nextReviewOn={p.nextReviewOn} />
+                </>
+              )}
+            </Fact>
             <Fact label={t('cycle.prisoner.facility')}>
               {facilityName(p.facilityId)}
               {p.transferNeeded && (
@@ -135,6 +148,11 @@ export default function PrisonerPage() {
         )}
       </Card>
       <ClassificationPanel prisoner={p} />
+      <AssessmentsPanel prisonerId={prisonerId} released={released} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ReviewTriggersPanel prisonerId={prisonerId} released={released} />
+        <ReferralsPanel prisonerId={prisonerId} released={released} />
+      </SimpleGrid>
     </Stack>
   );
 }

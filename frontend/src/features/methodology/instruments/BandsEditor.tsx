@@ -1,6 +1,7 @@
-import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
 import { useProblems } from '../shared/ProblemsContext';
@@ -47,7 +48,7 @@ export function BandsEditor({
         const patch = (p: Partial<typeof band>) => dispatch({ type: 'updateBand', scale: index, band: b, patch: p });
         return (
           <Group key={b} align="flex-start" gap="xs" wrap="nowrap">
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.bands.from')}
               placeholder="−∞"
               value={band.from ?? ''}
@@ -55,7 +56,7 @@ export function BandsEditor({
               readOnly={readOnly}
               error={messages(`${at}.from`) ?? messages(at)}
             />
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.bands.to')}
               placeholder="+∞"
               value={band.to ?? ''}

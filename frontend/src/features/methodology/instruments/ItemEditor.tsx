@@ -1,20 +1,9 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { CelField } from '../shared/CelField';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
@@ -149,14 +138,14 @@ export function ItemEditor({
           />
           {item.type === 'YES_NO' && (
             <SimpleGrid cols={2}>
-              <NumberInput
+              <LocaleNumberInput
                 label={t('methodology.item.yesScore')}
                 placeholder="1"
                 value={item.yesScore ?? ''}
                 onChange={(value) => update({ yesScore: numberOrUndefined(value) })}
                 readOnly={readOnly}
               />
-              <NumberInput
+              <LocaleNumberInput
                 label={t('methodology.item.noScore')}
                 placeholder="0"
                 value={item.noScore ?? ''}

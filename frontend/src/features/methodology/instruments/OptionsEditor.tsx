@@ -1,6 +1,7 @@
-import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFieldError } from '../shared/ProblemsContext';
 import { RowActions } from '../shared/RowActions';
@@ -57,7 +58,7 @@ export function OptionsEditor({
                 readOnly={readOnly}
               />
             </div>
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.score')}
               value={option.score ?? ''}
               onChange={(value) =>

@@ -1,6 +1,7 @@
-import { MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { useFormat } from '../shared/format';
 import { useFieldError } from '../shared/ProblemsContext';
 import type { Definition, Item, ScoringResult } from './api';
@@ -103,7 +104,7 @@ function SampleAnswer({
       return <MultiSelect {...common} data={options} value={Array.isArray(value) ? value : []} onChange={onChange} />;
     case 'NUMBER':
       return (
-        <NumberInput
+        <LocaleNumberInput
           {...common}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -15,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { CelField } from '../shared/CelField';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
@@ -171,7 +171,7 @@ function ScaleCard({
               error={itemsError || undefined}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
+              <LocaleNumberInput
                 label={t('methodology.scale.maxMissing')}
                 min={0}
                 allowDecimal={false}

@@ -1,6 +1,7 @@
-import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
 import { useProblems } from '../shared/ProblemsContext';
@@ -53,7 +54,7 @@ export function ScoreBandsEditor({
           });
         return (
           <Group key={b} align="flex-start" gap="xs" wrap="nowrap">
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.bands.from')}
               placeholder="−∞"
               value={band.from ?? ''}
@@ -61,7 +62,7 @@ export function ScoreBandsEditor({
               readOnly={readOnly}
               error={messages(`${at}.from`) ?? messages(at)}
             />
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.bands.to')}
               placeholder="+∞"
               value={band.to ?? ''}
@@ -69,7 +70,7 @@ export function ScoreBandsEditor({
               readOnly={readOnly}
               error={messages(`${at}.to`)}
             />
-            <NumberInput
+            <LocaleNumberInput
               label={t('methodology.score')}
               value={band.score ?? ''}
               onChange={(v) => patch(v, 'score')}

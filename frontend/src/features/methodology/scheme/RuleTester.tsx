@@ -6,7 +6,6 @@ import {
   Group,
   List,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,6 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { useApi } from '../../../api/ApiContext';
 import { ApiError, problemMessageKey } from '../../../api/problem';
 import { useOffences } from '../catalogue/api';
@@ -237,7 +237,7 @@ function FactNumber({
   const missing = useFieldError(`facts.${field}`);
   const server = useFieldError(path);
   return (
-    <NumberInput
+    <LocaleNumberInput
       label={label}
       min={0}
       allowDecimal={false}
@@ -331,7 +331,7 @@ function AssessmentsInput({
                     })
                   }
                 />
-                <NumberInput
+                <LocaleNumberInput
                   label={t('methodology.score')}
                   value={scale.score}
                   onChange={(v) =>

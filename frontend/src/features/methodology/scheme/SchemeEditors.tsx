@@ -1,7 +1,8 @@
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { LocaleNumberInput } from '../../../i18n/LocaleNumberInput';
 import { CelField } from '../shared/CelField';
 import { useReadOnly } from '../shared/EditingContext';
 import { useFormat } from '../shared/format';
@@ -160,7 +161,7 @@ function CategoryFields({
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <NumberInput
+        <LocaleNumberInput
           label={t('methodology.scheme.severityRank')}
           description={t('methodology.scheme.severityRankHint')}
           min={1}
@@ -170,7 +171,7 @@ function CategoryFields({
           readOnly={readOnly}
           error={useFieldError(`${path}.severityRank`)}
         />
-        <NumberInput
+        <LocaleNumberInput
           label={t('methodology.scheme.reviewInterval')}
           min={1}
           max={120}
