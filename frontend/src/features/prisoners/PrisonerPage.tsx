@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { ApiError, problemMessageKey } from '../../api/problem';
+import { PrisonerAssessments } from '../assessments/PrisonerAssessments';
 import { useOffences } from '../methodology/catalogue/api';
 import { useFormat } from '../methodology/shared/format';
 import { usePrisoner } from './api';
@@ -134,6 +135,7 @@ export default function PrisonerPage() {
           </Group>
         )}
       </Card>
+      <PrisonerAssessments prisonerId={prisonerId} />
       <ClassificationPanel prisoner={p} />
     </Stack>
   );
