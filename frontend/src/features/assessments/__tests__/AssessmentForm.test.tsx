@@ -78,11 +78,7 @@ function Harness({
       judgement={judgement}
       onAnswer={(code, value) => {
         onAnswer?.(code, value);
-        setAnswers((a) => {
-          const next = { ...a, [code]: value };
-          if (value === null) delete next[code];
-          return next;
-        });
+        setAnswers((a) => Object.fromEntries(Object.entries({ ...a, [code]: value }).filter(([, v]) => v !== null)));
       }}
       onJudgement={setJudgement}
       errors={errors}
