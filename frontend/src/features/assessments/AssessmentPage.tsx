@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiContext';
 import { ApiError, problemMessageKey, problemToForm, type Problem } from '../../api/problem';
 import { fetchVersion, versionKey, type Definition } from '../methodology/instruments/api';
 import { useFormat } from '../methodology/shared/format';
+import { useOnline } from '../../shell/useOnline';
 import { toPrisoner } from '../prisoners/routes';
 import {
   assessmentTransport,
@@ -52,20 +53,6 @@ export default function AssessmentPage() {
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function useOnline(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      window.addEventListener('online', listener);
-      window.addEventListener('offline', listener);
-      return () => {
-        window.removeEventListener('online', listener);
-        window.removeEventListener('offline', listener);
-      };
-    },
-    () => navigator.onLine,
-  );
 }
 
 function AssessmentEntry({ initial, definition }: { initial: AssessmentView; definition: Definition }) {
