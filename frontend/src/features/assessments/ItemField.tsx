@@ -42,7 +42,13 @@ export function ItemField({ item, value, onChange, error, readOnly }: ItemFieldP
   // Choices cannot be emptied by typing: a small button takes the answer back.
   const clear =
     !readOnly && answered ? (
-      <Button variant="subtle" size="compact-xs" onClick={() => onChange(null)} data-testid={`clear-${code}`}>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        w="fit-content"
+        onClick={() => onChange(null)}
+        data-testid={`clear-${code}`}
+      >
         {t('entry.clear', { item: label })}
       </Button>
     ) : null;
