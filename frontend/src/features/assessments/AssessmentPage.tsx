@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -23,6 +23,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { indexedDbPendingStore } from './pendingStore';
 import type { AssessmentParams } from './routes';
 import { ScorePanel } from './ScorePanel';
+import { SubmissionAttempt } from './submission';
 import { AnswerSync, applyChanges, judgementOf, type SyncState } from './sync';
 
 /** The assessment screen: fill it in (saved as it is given, also offline), see the score, submit; or read it. */
@@ -48,11 +49,6 @@ export default function AssessmentPage() {
     );
   if (!assessment.data || !version.data?.definition) return <Loader size="sm" aria-label={t('common.loading')} />;
   return <AssessmentEntry key={assessmentId} initial={assessment.data} definition={version.data.definition} />;
-}
-
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function AssessmentEntry({ initial, definition }: { initial: AssessmentView; definition: Definition }) {
@@ -81,8 +77,7 @@ function AssessmentEntry({ initial, definition }: { initial: AssessmentView; def
   const judgement = useMemo(() => judgementOf(server, state.pending), [server, state.pending]);
   const unsynced = sync.unsyncedCount();
 
-  // One key per submission attempt, reused when that attempt is retried after a failure of the network.
-  const submissionKey = useRef<string | null>(null);
+  const [attempt] = useState(() => new SubmissionAttempt());
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<Problem | null>(null);
 
@@ -99,19 +94,18 @@ function AssessmentEntry({ initial, definition }: { initial: AssessmentView; def
 
   async function submit() {
     if (unsynced > 0 || state.conflict) return;
-    submissionKey.current ??= newIdempotencyKey();
     setSubmitting(true);
     setSubmitProblem(null);
     try {
-      const view = await submitAssessment(api, server.id ?? '', server.version ?? 0, submissionKey.current);
-      submissionKey.current = null;
+      const view = await submitAssessment(api, server.id ?? '', server.version ?? 0, attempt.key());
+      attempt.settle(null);
       sync.replaceServer(view);
       void queryClient.invalidateQueries({ queryKey: prisonerAssessmentsKey(server.prisonerId ?? '') });
     } catch (error) {
       const p = error instanceof ApiError ? error.problem : null;
-      // Only an answer from the server ends this attempt; after a network failure the retry is the same request.
-      if (p && p.status !== 0 && p.status < 500) submissionKey.current = null;
-      setSubmitProblem(p ?? { type: 'about:blank', status: 0, errors: [] });
+      const problem = p ?? { type: 'about:blank', status: 0, errors: [] };
+      attempt.settle(problem);
+      setSubmitProblem(problem);
     } finally {
       setSubmitting(false);
     }
