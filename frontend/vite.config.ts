@@ -48,5 +48,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Several checkouts share two cores: rendering a form with many inputs can take seconds under that load.
+    testTimeout: 30_000,
   },
 });

@@ -91,13 +91,16 @@ export async function keycloakLogin(page, username, realm) {
   await page.locator('#kc-login').click();
 }
 
-/** Everything the app could have left in the browser for its origin. */
+/**
+ * Everything the app could have left in the browser for its origin, except the service worker's app shell cache
+ * ("custodia-shell…"), which holds only the public application files and outlives sign-out by design.
+ */
 export async function storedState(page) {
   return page.evaluate(async () => ({
     localStorage: Object.keys(localStorage),
     sessionStorage: Object.keys(sessionStorage),
     indexedDB: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
+    caches: (await caches.keys()).filter((name) => !name.startsWith('custodia-shell')),
   }));
 }
 

@@ -8,6 +8,7 @@ import { App } from './App';
 import { loadRuntimeConfig } from './config/runtimeConfig';
 import { initI18n } from './i18n/i18n';
 import { detectLanguage } from './i18n/languages';
+import { registerServiceWorker } from './shell/serviceWorker';
 
 function showStartupFailure(root: HTMLElement, error: unknown) {
   // Before i18n is up: a plain, bilingual message, and the reason for whoever operates the site.
@@ -40,3 +41,4 @@ async function start() {
 }
 
 void start();
+registerServiceWorker();

@@ -1,5 +1,6 @@
 import type { Role } from './auth/roles';
 import { allows } from './auth/roles';
+import { assessmentsRoutes } from './features/assessments/routes';
 import { approvalsRoutes } from './features/approvals/routes';
 import { auditRoutes } from './features/audit/routes';
 import { dashboardsRoutes } from './features/dashboards/routes';
@@ -17,6 +18,8 @@ export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...prisonersRoutes,
   ...reviewsRoutes,
+
+  ...assessmentsRoutes,
   ...approvalsRoutes,
   ...methodologyRoutes,
   ...facilitiesRoutes,

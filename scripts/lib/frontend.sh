@@ -13,7 +13,7 @@
 CUSTODIA_FE_DIR="$CUSTODIA_ROOT/frontend"
 CUSTODIA_CHROMIUM="${CUSTODIA_CHROMIUM:-/usr/bin/chromium}"
 # custodia-web's redirect URIs in keycloak/realms (dev only) allow these ports; any other cannot sign in.
-CUSTODIA_FE_SIGNIN_PORTS="5173 5183 5193"
+CUSTODIA_FE_SIGNIN_PORTS="5173 5183 5193 5203 5213"
 
 fe_install() {
   local stamp="$CUSTODIA_FE_DIR/node_modules/.package-lock.json"

@@ -4,6 +4,7 @@ import { hasAuthParams, useAuth } from 'react-oidc-context';
 import { useTranslation } from 'react-i18next';
 
 import { FullPageMessage } from '../shell/FullPageMessage';
+import { useOnline } from '../shell/useOnline';
 import { SignedInApp } from './SignedInApp';
 import { useSessionControls } from './SessionContext';
 import type { SigninState } from './oidc';
@@ -22,12 +23,14 @@ export function AuthGate({ apiBaseUrl }: { apiBaseUrl: string }) {
   const { t } = useTranslation();
   const { endSession, signingOut } = useSessionControls();
   const resumeStarted = useRef(false);
+  const online = useOnline();
 
   const needsResume =
     !signingOut && !auth.isLoading && !auth.isAuthenticated && !auth.error && !auth.activeNavigator && !hasAuthParams();
 
   useEffect(() => {
-    if (!needsResume || resumeStarted.current) return;
+    // Offline (a reload from the service worker's shell), Keycloak cannot be asked: wait for the connection.
+    if (!needsResume || !online || resumeStarted.current) return;
     resumeStarted.current = true;
     // A reload forgot the tokens (memory only): ask Keycloak again without showing its page. Its session cookie
     // answers at once, or it says login_required and the user chooses a country again.
@@ -36,7 +39,7 @@ export function AuthGate({ apiBaseUrl }: { apiBaseUrl: string }) {
       language: document.documentElement.lang,
     };
     void auth.signinRedirect({ prompt: 'none', state }).catch(() => endSession('notice.signinFailed'));
-  }, [needsResume, auth, endSession]);
+  }, [needsResume, online, auth, endSession]);
 
   const sessionGone = auth.error && SESSION_GONE.has(oidcErrorCode(auth.error) ?? '') && !auth.isAuthenticated;
   useEffect(() => {
@@ -54,6 +57,9 @@ export function AuthGate({ apiBaseUrl }: { apiBaseUrl: string }) {
         {t('auth.failedText')}
       </FullPageMessage>
     );
+  }
+  if (needsResume && !online) {
+    return <FullPageMessage title={t('entry.offline.title')}>{t('entry.offline.text')}</FullPageMessage>;
   }
   return <FullPageMessage busy title={t('auth.signingIn')} />;
 }

@@ -11,7 +11,7 @@ import { useInstruments } from '../methodology/instruments/api';
 import { useFormat } from '../methodology/shared/format';
 import { toPrisoner } from '../prisoners/routes';
 import { assessmentsKey } from '../reviews/api';
-import { toAssessment } from '../reviews/assessmentLinks';
+import { toAssessment } from '../assessments/routes';
 import { useCycleCalendar } from '../reviews/calendar';
 import { fieldMessage, ProblemNotice } from '../reviews/ProblemNotice';
 import {

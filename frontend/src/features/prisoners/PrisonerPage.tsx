@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { ApiError, problemMessageKey } from '../../api/problem';
+import { PrisonerAssessments } from '../assessments/PrisonerAssessments';
 import { useOffences } from '../methodology/catalogue/api';
 import { useFormat } from '../methodology/shared/format';
 import { usePrisoner } from './api';
-import { AssessmentsPanel } from '../reviews/AssessmentsPanel';
 import { ReferralsPanel } from '../reviews/ReferralsPanel';
 import { ReviewDueBadge } from '../reviews/ReviewDueBadge';
 import { ReviewTriggersPanel } from '../reviews/ReviewTriggersPanel';
@@ -147,8 +147,8 @@ export default function PrisonerPage() {
           </Group>
         )}
       </Card>
+      <PrisonerAssessments prisonerId={prisonerId} />
       <ClassificationPanel prisoner={p} />
-      <AssessmentsPanel prisonerId={prisonerId} released={released} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ReviewTriggersPanel prisonerId={prisonerId} released={released} />
         <ReferralsPanel prisonerId={prisonerId} released={released} />

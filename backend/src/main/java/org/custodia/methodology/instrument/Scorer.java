@@ -82,7 +82,11 @@ final class Scorer {
                 overall(instrument, scaleScores, scaleLevels, judgement));
     }
 
-    private static boolean applies(CompiledExpression condition, Map<String, Object> answers) {
+    /**
+     * Whether an item with this condition applies to these answers (already {@link AnswerValidator#forExpressions
+     * converted}); the browser evaluates conditions the same way offline, and ConditionVectorsTest holds both to it.
+     */
+    static boolean applies(CompiledExpression condition, Map<String, Object> answers) {
         if (condition == null) {
             return true;
         }
