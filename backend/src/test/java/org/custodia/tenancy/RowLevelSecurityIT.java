@@ -45,7 +45,7 @@ class RowLevelSecurityIT extends IntegrationTestBase {
 
     private static void insertPreference(Connection connection, TenantId tenant, String subject) throws SQLException {
         connection.setAutoCommit(false);
-        setTenant(connection, tenant.toString());
+        OwnerDatabase.setTenant(connection, tenant);
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into user_preference (id, subject, language, version, updated_at) values (?, ?, 'en', 0, now())")) {
             insert.setObject(1, UuidV7.next());
@@ -54,13 +54,6 @@ class RowLevelSecurityIT extends IntegrationTestBase {
         }
         connection.commit();
         connection.setAutoCommit(true);
-    }
-
-    private static void setTenant(Connection connection, String tenant) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            set.setString(1, tenant);
-            set.execute();
-        }
     }
 
     private static List<UUID> tenantIdsOf(Connection connection, String table) throws SQLException {
@@ -143,11 +136,11 @@ class RowLevelSecurityIT extends IntegrationTestBase {
     void aQueryWithoutWhereClauseSeesOnlyItsTenantsRows() throws SQLException {
         try (Connection connection = app()) {
             connection.setAutoCommit(false);
-            setTenant(connection, DemoTenants.KZ.toString());
+            OwnerDatabase.setTenant(connection, DemoTenants.KZ);
             assertThat(tenantIdsOf(connection, "user_preference")).isNotEmpty().containsOnly(DemoTenants.KZ.value());
             connection.rollback();
 
-            setTenant(connection, DemoTenants.KG.toString());
+            OwnerDatabase.setTenant(connection, DemoTenants.KG);
             assertThat(tenantIdsOf(connection, "user_preference")).isNotEmpty().containsOnly(DemoTenants.KG.value());
             connection.rollback();
         }
@@ -157,7 +150,7 @@ class RowLevelSecurityIT extends IntegrationTestBase {
     void aRowForAnotherTenantIsRefused() throws SQLException {
         try (Connection connection = app()) {
             connection.setAutoCommit(false);
-            setTenant(connection, DemoTenants.KZ.toString());
+            OwnerDatabase.setTenant(connection, DemoTenants.KZ);
             assertThatThrownBy(() -> {
                         try (PreparedStatement insert = connection.prepareStatement(
                                 "insert into user_preference (tenant_id, id, subject, language, version, updated_at)"
@@ -177,7 +170,7 @@ class RowLevelSecurityIT extends IntegrationTestBase {
     void aTenantSettingDoesNotOutliveItsTransaction() throws SQLException {
         try (Connection connection = app()) {
             connection.setAutoCommit(false);
-            setTenant(connection, DemoTenants.KZ.toString());
+            OwnerDatabase.setTenant(connection, DemoTenants.KZ);
             assertThat(tenantIdsOf(connection, "user_preference")).isNotEmpty();
             connection.commit();
             connection.setAutoCommit(true);

@@ -54,7 +54,7 @@ public final class CycleShortcuts {
     public static Object value(TenantId tenant, String sql, Object... parameters) {
         try (Connection connection = OwnerDatabase.connect()) {
             connection.setAutoCommit(false);
-            setTenant(connection, tenant);
+            OwnerDatabase.setTenant(connection, tenant);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
@@ -78,7 +78,7 @@ public final class CycleShortcuts {
     private static void inTenant(TenantId tenant, String sql, Binder binder) {
         try (Connection connection = OwnerDatabase.connect()) {
             connection.setAutoCommit(false);
-            setTenant(connection, tenant);
+            OwnerDatabase.setTenant(connection, tenant);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
                 int rows = statement.executeUpdate();
@@ -89,14 +89,6 @@ public final class CycleShortcuts {
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** As V8__demo_facilities.sql does: row-level security is forced on the owner too. */
-    private static void setTenant(Connection connection, TenantId tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
         }
     }
 }

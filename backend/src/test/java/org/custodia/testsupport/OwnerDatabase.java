@@ -2,8 +2,10 @@ package org.custodia.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.custodia.tenancy.TenantId;
 
 /**
  * A JDBC connection as the schema owner, for what a test must do behind the service's back: change a tenant's status
@@ -30,5 +32,17 @@ public final class OwnerDatabase {
     /** Sets a demo tenant's status, e.g. to prove a SUSPENDED tenant's tokens are refused. */
     public static void setTenantStatus(String code, String status) {
         execute("update tenant set status = '" + status + "' where code = '" + code + "'");
+    }
+
+    /**
+     * Sets the tenant of the connection's current transaction, as the service's transaction manager does: row-level
+     * security is forced on the owner too, so the owner sees and writes only that tenant's rows. Works on any
+     * connection (owner or service role); call it after {@code setAutoCommit(false)}.
+     */
+    public static void setTenant(Connection connection, TenantId tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            statement.setString(1, tenant.toString());
+            statement.execute();
+        }
     }
 }
