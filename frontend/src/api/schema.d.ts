@@ -711,6 +711,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tenant in the registry with its status and onboarding steps */
+        get: operations["listPlatformTenants"];
+        put?: never;
+        /**
+         * Onboard a country: registry row, Keycloak realm, first COUNTRY_ADMIN, methodology, activation
+         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes. The first admin's temporary password is in the answer of the call that set it, and nowhere else.
+         */
+        post: operations["onboardTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant with its onboarding steps and the platform actions taken on it */
+        get: operations["getPlatformTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{id}/reactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a SUSPENDED tenant */
+        post: operations["reactivateTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume an onboarding at its first step not done (idempotent) */
+        post: operations["retryOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/tenants/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an ACTIVE tenant: its tokens are refused at once, its data stays untouched */
+        post: operations["suspendTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prisoners": {
         parameters: {
             query?: never;
@@ -1341,6 +1430,11 @@ export interface components {
             line?: number;
             message?: string;
         };
+        FirstAdmin: {
+            /** Format: email */
+            email: string;
+            username: string;
+        };
         Inbox: {
             items?: components["schemas"]["InboxItem"][];
             /** Format: int64 */
@@ -1501,6 +1595,10 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        OnboardingResult: {
+            temporaryPassword?: string;
+            tenant?: components["schemas"]["PlatformTenantView"];
+        };
         Option: {
             code?: string;
             label?: {
@@ -1535,6 +1633,37 @@ export interface components {
             assessments?: number;
             /** Format: int64 */
             classifications?: number;
+        };
+        PlatformAuditEntry: {
+            action?: string;
+            actor?: string;
+            /** Format: date-time */
+            at?: string;
+            detail?: {
+                [key: string]: unknown;
+            };
+        };
+        PlatformTenantDetail: {
+            history?: components["schemas"]["PlatformAuditEntry"][];
+            tenant?: components["schemas"]["PlatformTenantView"];
+        };
+        PlatformTenantView: {
+            code?: string;
+            country?: string;
+            defaultLanguage?: string;
+            displayName?: {
+                [key: string]: string;
+            };
+            firstAdminUsername?: string;
+            /** Format: uuid */
+            id?: string;
+            realm?: string;
+            /** @enum {string} */
+            status?: "PROVISIONING" | "ACTIVE" | "SUSPENDED";
+            steps?: components["schemas"]["StepView"][];
+            timeZone?: string;
+            /** Format: int64 */
+            version?: number;
         };
         PreReleaseDue: {
             currentCategory?: string;
@@ -1901,6 +2030,22 @@ export interface components {
             /** Format: uuid */
             prisonerId: string;
         };
+        StatusChange: {
+            reason?: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StepView: {
+            /** Format: int32 */
+            attempts?: number;
+            errorCode?: string;
+            /** @enum {string} */
+            status?: "PENDING" | "DONE" | "FAILED";
+            /** @enum {string} */
+            step?: "REGISTRY" | "REALM" | "FIRST_ADMIN" | "METHODOLOGY" | "ACTIVATION";
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         SubmitAssessment: {
             /** Format: int64 */
             version: number;
@@ -1910,6 +2055,17 @@ export interface components {
             name?: {
                 [key: string]: string;
             };
+        };
+        TenantOnboardingRequest: {
+            code: string;
+            country: string;
+            defaultLanguage: string;
+            displayName: {
+                [key: string]: string;
+            };
+            firstAdmin: components["schemas"]["FirstAdmin"];
+            methodologyFrom?: string;
+            timeZone: string;
         };
         TenantView: {
             code?: string;
@@ -4228,6 +4384,299 @@ export interface operations {
             };
             /** @description Inconsistent levels, or a level in use is removed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlatformTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    onboardTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantOnboardingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OnboardingResult"];
+                };
+            };
+            /** @description Malformed fields (code, language, user name, email) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Code or realm taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown country, time zone, language or methodology source */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reactivateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version or not SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No onboarding for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already complete, or a run is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suspendTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PLATFORM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version or not ACTIVE */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
