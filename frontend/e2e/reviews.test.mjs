@@ -174,13 +174,17 @@ describe('a Kyrgyzstan supervisor', () => {
   test('approves the needs assessment from the inbox', async () => {
     const { page, problems } = session;
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Approvals' }).click();
-    const item = page.locator(`[data-testid="assessment-inbox-item"][data-number="${number}"]`);
+    const itemSelector = `[data-testid="assessment-inbox-item"][data-number="${number}"]`;
+    const item = page.locator(itemSelector);
     await item.waitFor();
     await assertAccessible(page, 'approval inbox with assessments');
     await screenshot(page, 'cycle-assessment-inbox');
     // Returning needs a comment: said at the field, nothing sent.
     await item.locator('[data-testid="assessment-return"]').click();
-    assert.match(await fieldError(page, '[data-testid="assessment-comment"]'), /Say what the assessor should change/);
+    assert.match(
+      await fieldError(page, `${itemSelector} [data-testid="assessment-comment"]`),
+      /Say what the assessor should change/,
+    );
     await item.locator('[data-testid="assessment-comment"]').fill('Complete and consistent.');
     await item.locator('[data-testid="assessment-approve"]').click();
     await item.waitFor({ state: 'detached' });

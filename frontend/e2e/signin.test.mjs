@@ -167,8 +167,9 @@ describe('a platform user', () => {
     assert.equal(await page.locator('[data-testid="tenant-name"]').innerText(), 'Platform');
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     assert.deepEqual(await navigation.getByRole('link').allInnerTexts(), ['Overview', 'Programme indicators']);
-    assert.match(await page.locator('[data-testid="arrives-with"]').innerText(), /indicators service/);
-    await assertAccessible(page, 'indicators placeholder');
+    await page.getByRole('heading', { level: 1, name: 'Cross-country indicators' }).waitFor();
+    await page.locator('[data-testid="indicator-population-by-category"]').waitFor();
+    await assertAccessible(page, 'cross-country indicators');
     await screenshot(page, 'indicators-coordinator');
 
     await page.locator('[data-testid="sign-out"]').click();
