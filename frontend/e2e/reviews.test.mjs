@@ -253,6 +253,8 @@ describe('a Kyrgyzstan supervisor', () => {
     await page.locator('[data-testid="review-count-total"]').waitFor();
     await pick(page, 'reviews-facility', facilityCode);
     await page.waitForURL((url) => url.searchParams.has('facility'));
+    // The unfiltered list may still be on screen right after the address changes: wait for the filtered one.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="due-review"]').length === 1);
     const row = page.locator(`[data-testid="due-review"][data-number="${number}"]`);
     await row.waitFor();
     assert.equal(await row.getAttribute('data-status'), 'DUE');
