@@ -187,7 +187,7 @@ function Sections({ dashboard, period }: { dashboard: NationalDashboard; period:
 /** A plain table of figures; the first row is the head. */
 export function SimpleTable({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   return (
-    <Table.ScrollContainer minWidth={300}>
+    <Table.ScrollContainer minWidth={300} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>

@@ -108,7 +108,7 @@ function IndicatorCard({
         <CsvButton download={() => downloadIndicator(api, name, period)} testId={`csv-${name}`} />
       </Group>
       {CHARTED.has(name) && <BarChart data={chart} testId={`chart-${name}`} />}
-      <Table.ScrollContainer minWidth={400}>
+      <Table.ScrollContainer minWidth={400} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
