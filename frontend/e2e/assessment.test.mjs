@@ -10,10 +10,10 @@ import {
   apiToken,
   assertAccessible,
   chooseLanguage,
-  keycloakLogin,
   launch,
   newPage,
   screenshot,
+  signIn,
 } from './support.mjs';
 
 const KZ_FACILITY = '01900000-0000-7000-8000-0000000f0001';
@@ -45,15 +45,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function signIn(page, username) {
-  await page.goto(BASE_URL);
-  await page.locator('[data-tenant="KZ"]').click();
-  await keycloakLogin(page, username, 'kz');
-  await page.locator('[data-testid="user-name"]').waitFor();
-  await page.waitForLoadState('networkidle');
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage(page, 'en');
-}
-
 const choose = (page, item, value) => page.locator(`#item-${item} input[value="${value}"]`).check();
 const yes = (page, item) => choose(page, item, 'yes');
 const no = (page, item) => choose(page, item, 'no');
@@ -68,7 +59,7 @@ describe('a Kazakhstan assessor', () => {
   let session;
   before(async () => {
     session = await newPage(browser);
-    await signIn(session.page, 'kz.assessor');
+    await signIn(session.page, 'KZ', 'kz.assessor');
   });
   after(async () => {
     await session?.context.close();

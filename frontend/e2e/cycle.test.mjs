@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, assertAccessible, chooseLanguage, keycloakLogin, launch, newPage, screenshot } from './support.mjs';
+import { BASE_URL, assertAccessible, chooseLanguage, launch, newPage, screenshot, signIn, pick } from './support.mjs';
 
 const number = `E2E-${Date.now().toString(36).toUpperCase()}`;
 let prisonerUrl;
@@ -18,27 +18,11 @@ after(async () => {
   await browser?.close();
 });
 
-async function signIn(page, username) {
-  await page.goto(BASE_URL);
-  await page.locator('[data-tenant="KZ"]').click();
-  await keycloakLogin(page, username, 'kz');
-  await page.locator('[data-testid="user-name"]').waitFor();
-  // The language the user saved (another test may have left one) is applied once their profile has loaded.
-  await page.waitForLoadState('networkidle');
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage(page, 'en');
-}
-
-async function pick(page, testId, optionName) {
-  await page.locator(`[data-testid="${testId}"]`).click();
-  const options = page.locator('[data-combobox-option]:visible');
-  await (optionName ? options.filter({ hasText: optionName }) : options).first().click();
-}
-
 describe('a Kazakhstan assessor', () => {
   let session;
   before(async () => {
     session = await newPage(browser);
-    await signIn(session.page, 'kz.assessor');
+    await signIn(session.page, 'KZ', 'kz.assessor');
   });
   after(async () => {
     await session?.context.close();
@@ -138,7 +122,7 @@ describe('a Kazakhstan supervisor', () => {
   let session;
   before(async () => {
     session = await newPage(browser);
-    await signIn(session.page, 'kz.supervisor');
+    await signIn(session.page, 'KZ', 'kz.supervisor');
   });
   after(async () => {
     await session?.context.close();
@@ -179,7 +163,7 @@ describe('a Kazakhstan auditor', () => {
   let session;
   before(async () => {
     session = await newPage(browser);
-    await signIn(session.page, 'kz.auditor');
+    await signIn(session.page, 'KZ', 'kz.auditor');
   });
   after(async () => {
     await session?.context.close();
@@ -206,7 +190,7 @@ describe('a Kazakhstan country administrator', () => {
   let session;
   before(async () => {
     session = await newPage(browser);
-    await signIn(session.page, 'kz.admin');
+    await signIn(session.page, 'KZ', 'kz.admin');
   });
   after(async () => {
     await session?.context.close();

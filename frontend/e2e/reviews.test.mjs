@@ -8,17 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
-import {
-  BASE_URL,
-  api,
-  apiToken,
-  assertAccessible,
-  chooseLanguage,
-  keycloakLogin,
-  launch,
-  newPage,
-  screenshot,
-} from './support.mjs';
+import { BASE_URL, api, apiToken, assertAccessible, launch, newPage, screenshot, signIn, pick } from './support.mjs';
 
 const suffix = Date.now().toString(36).toUpperCase();
 const number = `E2E-KG-${suffix}`;
@@ -138,20 +128,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function signIn(page, tenant, username) {
-  await page.goto(BASE_URL);
-  await page.locator(`[data-tenant="${tenant}"]`).click();
-  await keycloakLogin(page, username, tenant.toLowerCase());
-  await page.locator('[data-testid="user-name"]').waitFor();
-  await page.waitForLoadState('networkidle');
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage(page, 'en');
-}
-
-async function pick(page, testId, optionName) {
-  await page.locator(`[data-testid="${testId}"]`).click();
-  await page.locator('[data-combobox-option]:visible').filter({ hasText: optionName }).first().click();
-}
 
 /** The text of the error Mantine shows for a field (by the field's aria-describedby). */
 async function fieldError(page, field) {

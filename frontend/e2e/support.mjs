@@ -146,3 +146,23 @@ export async function api(token, method, pathname, body) {
   });
   return { status: response.status, body: await response.json() };
 }
+
+/**
+ * Signs a demo user of a country in through the country picker, in English: the language the user saved (another
+ * test may have left one) is applied once their profile has loaded.
+ */
+export async function signIn(page, tenant, username) {
+  await page.goto(BASE_URL);
+  await page.locator(`[data-tenant="${tenant}"]`).click();
+  await keycloakLogin(page, username, tenant.toLowerCase());
+  await page.locator('[data-testid="user-name"]').waitFor();
+  await page.waitForLoadState('networkidle');
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await chooseLanguage(page, 'en');
+}
+
+/** Picks an option of a Mantine select by its text, or the first option when no text is given. */
+export async function pick(page, testId, optionName) {
+  await page.locator(`[data-testid="${testId}"]`).click();
+  const options = page.locator('[data-combobox-option]:visible');
+  await (optionName ? options.filter({ hasText: optionName }) : options).first().click();
+}
