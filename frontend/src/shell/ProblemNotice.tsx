@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-import { problemMessageKey, problemToForm, type Problem } from '../../api/problem';
+import { problemMessageKey, problemToForm, type Problem } from '../api/problem';
 
 /**
  * A refusal of the API for a form: the explanation in the user's language, the server's detail, and every field

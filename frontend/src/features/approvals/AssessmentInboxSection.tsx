@@ -13,7 +13,7 @@ import { toPrisoner } from '../prisoners/routes';
 import { assessmentsKey } from '../reviews/api';
 import { toAssessment } from '../assessments/routes';
 import { useCycleCalendar } from '../reviews/calendar';
-import { fieldMessage, ProblemNotice } from '../reviews/ProblemNotice';
+import { fieldMessage, ProblemNotice } from '../../shell/ProblemNotice';
 import {
   approveAssessment,
   assessmentInboxKey,

@@ -21,7 +21,7 @@ import {
   type ReferralStatus,
 } from './api';
 import { useCycleCalendar } from './calendar';
-import { fieldMessage, ProblemNotice } from './ProblemNotice';
+import { fieldMessage, ProblemNotice } from '../../shell/ProblemNotice';
 
 const STATUS_COLORS: Record<ReferralStatus, string> = {
   PROPOSED: 'blue',

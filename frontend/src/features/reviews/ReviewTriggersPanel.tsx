@@ -8,7 +8,7 @@ import { ApiError, type Problem } from '../../api/problem';
 import { prisonerKey } from '../prisoners/api';
 import { recordTrigger, reviewsKey, TRIGGER_KINDS, triggersKey, useReviewTriggers, type TriggerKind } from './api';
 import { useCycleCalendar } from './calendar';
-import { fieldMessage, ProblemNotice } from './ProblemNotice';
+import { fieldMessage, ProblemNotice } from '../../shell/ProblemNotice';
 
 const FIELDS = ['kind', 'note', 'occurredOn'] as const;
 

@@ -8,7 +8,7 @@ import { useNames } from '../prisoners/lookups';
 import { toPrisoner } from '../prisoners/routes';
 import { REVIEW_PAGE_SIZE, useDueCounts, useDueReviews, usePreRelease, type DueCounts } from './api';
 import { useCycleCalendar } from './calendar';
-import { ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../../shell/ProblemNotice';
 
 /**
  * Reviews to do: due and overdue classification reviews with counts per facility, and the prisoners close to

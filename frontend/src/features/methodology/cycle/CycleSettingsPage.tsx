@@ -13,7 +13,7 @@ import {
   useCycleSettings,
   type CycleSetting,
 } from '../../reviews/api';
-import { fieldMessage, ProblemNotice } from '../../reviews/ProblemNotice';
+import { fieldMessage, ProblemNotice } from '../../../shell/ProblemNotice';
 import { ConflictAlert } from '../shared/SyncBar';
 
 const MIN_MONTHS = 1;
