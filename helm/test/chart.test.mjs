@@ -4,7 +4,7 @@
 // without one (docs/operations.md lists what only a real install shows).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -25,6 +25,14 @@ import {
   repoRoot,
 } from './helm.mjs';
 import { documented, table } from './values-reference.mjs';
+
+// Every ${name} the migrations use (Flyway's own ${flyway:...} aside): the migration Job must set each one.
+const migrationDir = path.join(repoRoot, 'backend/src/main/resources/db/migration');
+const migrationPlaceholders = new Set(
+  readdirSync(migrationDir).flatMap((f) =>
+    [...readFileSync(path.join(migrationDir, f), 'utf8').matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]),
+  ),
+);
 
 const SECRET_WORDS = /pass(word)?|secret|token|credential|private.?key/i;
 
@@ -185,6 +193,14 @@ for (const file of ciFiles) {
       assert.equal(env.SPRING_FLYWAY_USER.valueFrom.secretKeyRef.name, 'custodia-db-owner');
       assert.equal(env.SPRING_FLYWAY_PASSWORD.valueFrom.secretKeyRef.name, 'custodia-db-owner');
       assert.equal(env.SPRING_FLYWAY_PLACEHOLDERS_APP_ROLE.valueFrom.secretKeyRef.name, 'custodia-db-app');
+      assert.equal(
+        env.SPRING_FLYWAY_PLACEHOLDERS_INDICATORS_ROLE.valueFrom.secretKeyRef.name,
+        'custodia-db-indicators',
+      );
+      // A placeholder the migrations use but the Job does not set fails the install at that migration.
+      for (const placeholder of migrationPlaceholders) {
+        assert.ok(env[`SPRING_FLYWAY_PLACEHOLDERS_${placeholder.toUpperCase()}`], `\${${placeholder}} is not set`);
+      }
       assert.match(env.SPRING_FLYWAY_URL.value, /^jdbc:postgresql:\/\/[^/]+:\d+\/custodia\?sslmode=/);
       assert.equal(job.spec.template.spec.restartPolicy, 'Never');
     });
@@ -200,6 +216,8 @@ for (const file of ciFiles) {
       const env = Object.fromEntries(c.env.map((e) => [e.name, e]));
       assert.equal(env.SPRING_R2DBC_USERNAME.valueFrom.secretKeyRef.name, 'custodia-db-app');
       assert.equal(env.SPRING_R2DBC_PASSWORD.valueFrom.secretKeyRef.name, 'custodia-db-app');
+      assert.equal(env.CUSTODIA_INDICATORS_USERNAME.valueFrom.secretKeyRef.name, 'custodia-db-indicators');
+      assert.equal(env.CUSTODIA_INDICATORS_PASSWORD.valueFrom.secretKeyRef.name, 'custodia-db-indicators');
       assert.equal(
         env.CUSTODIA_ONBOARDING_KEYCLOAK_CLIENT_SECRET.valueFrom.secretKeyRef.name,
         'custodia-keycloak-provisioner',
@@ -340,12 +358,21 @@ for (const file of ciFiles) {
         const cluster = named(manifests, 'Cluster', '-db');
         assert.equal(cluster.spec.bootstrap.initdb.owner, 'custodia_owner');
         assert.equal(cluster.spec.bootstrap.initdb.secret.name, 'custodia-db-owner');
-        const [role] = cluster.spec.managed.roles;
-        assert.equal(role.name, 'custodia_app');
-        assert.equal(role.bypassrls, false);
-        assert.equal(role.superuser, false);
-        assert.equal(role.inherit, false);
-        assert.equal(role.passwordSecret.name, 'custodia-db-app');
+        const roles = cluster.spec.managed.roles;
+        assert.deepEqual(
+          roles.map((r) => [r.name, r.passwordSecret.name]),
+          [
+            ['custodia_app', 'custodia-db-app'],
+            ['custodia_indicators', 'custodia-db-indicators'],
+          ],
+        );
+        for (const role of roles) {
+          assert.equal(role.bypassrls, false, role.name);
+          assert.equal(role.superuser, false, role.name);
+          assert.equal(role.inherit, false, role.name);
+        }
+        const initSql = cluster.spec.bootstrap.initdb.postInitApplicationSQL.join('\n');
+        assert.match(initSql, /grant connect on database custodia to custodia_indicators/);
         assert.ok(cluster.spec.instances >= 2);
         const backup = named(manifests, 'ScheduledBackup', '-db');
         if (cluster.spec.backup) {
