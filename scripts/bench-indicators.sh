@@ -5,7 +5,9 @@
 # indicators. Target: HTTP <= 1.2 x SQL + 50 ms. See docs/benchmarks.md.
 # Tunables: CUSTODIA_BENCH_PRISONERS (per country, default 125000), CUSTODIA_BENCH_ASSESSMENTS (per prisoner, 10),
 # CUSTODIA_BENCH_RUNS (timed requests per endpoint, 30), CUSTODIA_BENCH_KEEP=1 keeps the database afterwards,
-# CUSTODIA_BENCH_JAR (a backend jar to use instead of building one), CUSTODIA_BENCH_START_SECONDS (600).
+# CUSTODIA_BENCH_JAR (a backend jar to use instead of building one), CUSTODIA_BENCH_START_SECONDS (600),
+# CUSTODIA_BENCH_REUSE=1 times a database an earlier run kept (CUSTODIA_BENCH_KEEP=1) instead of seeding again: the
+# full scale takes the better part of an hour to seed on 2 cores, the timings a minute, and they need a quiet machine.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -51,8 +53,18 @@ else
 fi
 pg_ensure_installed
 pg_start
-pg_ensure_databases "$DB"
-pg_reset_database "$DB"
+seeded_before() {
+  [ "$(_pg_superuser_psql postgres -At -c "select count(*) from pg_database where datname = '$DB'")" = 1 ] &&
+    [ "$(_pg_superuser_psql "$DB" -At -c "select to_regclass('public.assessment') is not null and exists (select from assessment)")" = t ]
+}
+reuse=0
+if [ "${CUSTODIA_BENCH_REUSE:-0}" = 1 ]; then
+  seeded_before || die "CUSTODIA_BENCH_REUSE=1, but $DB holds no seeded data: run once with CUSTODIA_BENCH_KEEP=1"
+  reuse=1
+else
+  pg_ensure_databases "$DB"
+  pg_reset_database "$DB"
+fi
 kc_install
 kc_start
 
@@ -68,25 +80,33 @@ start_backend() {
   wait_until "the backend" "${CUSTODIA_BENCH_START_SECONDS:-600}" backend_ready || die "the backend did not become ready; see $OUT/backend.log"
 }
 
-log "migrating $DB (the backend's first start)"
-start_backend
-kill "$backend_pid" && wait "$backend_pid" 2>/dev/null || true
-backend_pid=""
-
 as_owner() {
   PGPASSWORD="$CUSTODIA_DB_OWNER_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
     -h 127.0.0.1 -p "$CUSTODIA_PG_PORT" -U "$CUSTODIA_DB_OWNER" "$DB" "$@"
 }
-started=$SECONDS
-log "seeding: 8 countries x $PRISONERS prisoners, $ASSESSMENTS assessments and 2 decisions each"
-_pg_superuser_psql "$DB" -v prisoners="$PRISONERS" -v assessments="$ASSESSMENTS" \
-  -f "$CUSTODIA_ROOT/scripts/bench/indicators-seed.sql" | tee "$OUT/seed.txt" >&2
-seeded=$((SECONDS - started))
-log "rebuilding the roll-ups"
-started=$SECONDS
-as_owner -c 'select indicator_rebuild()' >/dev/null
-as_owner -c 'analyze' >/dev/null
-rebuilt=$((SECONDS - started))
+# Migrates the database (the backend's first start), seeds it and fills the roll-ups.
+seed() {
+  log "migrating $DB (the backend's first start)"
+  start_backend
+  kill "$backend_pid" && wait "$backend_pid" 2>/dev/null || true
+  backend_pid=""
+
+  started=$SECONDS
+  log "seeding: 8 countries x $PRISONERS prisoners, $ASSESSMENTS assessments and 2 decisions each"
+  _pg_superuser_psql "$DB" -v prisoners="$PRISONERS" -v assessments="$ASSESSMENTS" \
+    -f "$CUSTODIA_ROOT/scripts/bench/indicators-seed.sql" | tee "$OUT/seed.txt" >&2
+  seeded=$((SECONDS - started))
+  log "rebuilding the roll-ups"
+  started=$SECONDS
+  as_owner -c 'select indicator_rebuild()' >/dev/null
+  as_owner -c 'analyze' >/dev/null
+  rebuilt=$((SECONDS - started))
+}
+if [ "$reuse" = 1 ]; then
+  log "reusing the seeded $DB"
+else
+  seed
+fi
 # The owner is bound by row-level security: count as the superuser.
 _pg_superuser_psql "$DB" -At -c "select 'assessments ' || count(*) from assessment union all
   select 'decisions ' || count(*) from classification_decision union all
@@ -128,7 +148,8 @@ log "timing: SQL by pgbench, then every endpoint over HTTP ($RUNS runs each, med
 sql="$(pgbench_ms)"
 {
   printf 'Load: %s\n\n' "$(uptime)"
-  printf 'Seeded in %ss, roll-ups rebuilt in %ss: %s\n\n' "$seeded" "$rebuilt" "$(tr '\n' ',' <"$OUT/counts.txt" | sed 's/,$//; s/,/, /g')"
+  if [ "$reuse" = 1 ]; then printf 'Seeded by an earlier run: '; else printf 'Seeded in %ss, roll-ups rebuilt in %ss: ' "$seeded" "$rebuilt"; fi
+  printf '%s\n\n' "$(tr '\n' ',' <"$OUT/counts.txt" | sed 's/,$//; s/,/, /g')"
   printf '| endpoint | HTTP median ms | SQL (pgbench) median ms | target 1.2 x SQL + 50 ms | HTTP / SQL | met |\n'
   printf '|---|---|---|---|---|---|\n'
   for path in "" /population-by-category.csv /population-by-risk-level.csv /classifications.csv \
