@@ -723,7 +723,7 @@ export interface paths {
         put?: never;
         /**
          * Onboard a country: registry row, Keycloak realm, first COUNTRY_ADMIN, methodology, activation
-         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes. The first admin's temporary password is in the answer of the call that set it, and nowhere else.
+         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes (503 instead when Keycloak is unreachable). The first admin's temporary password is in the answer of the call that set it, and nowhere else.
          */
         post: operations["onboardTenant"];
         delete?: never;
@@ -4489,6 +4489,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Keycloak unreachable: the tenant is recorded with the failed step (problem member tenantId); POST .../retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPlatformTenant: {
@@ -4624,6 +4633,15 @@ export interface operations {
             };
             /** @description Already complete, or a run is in progress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keycloak unreachable: the failed step is recorded; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
