@@ -2761,7 +2761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version, or not awaiting a decision */
+            /** @description Stale version, not awaiting a decision, or the prisoner's facts changed since the proposal (member changedFacts names the parts: the author withdraws and proposes again) or was released */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -106,7 +106,10 @@ class ClassificationController {
     @PreAuthorize(SUPERVISOR)
     @Operation(summary = "A supervisor other than the author approves: the prisoner's classification from today")
     @ApiResponse(responseCode = "404", description = "No such decision in this country")
-    @ApiResponse(responseCode = "409", description = "Stale version, or not awaiting a decision")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Stale version, not awaiting a decision, or the prisoner's facts changed since the proposal"
+                    + " (member changedFacts names the parts: the author withdraws and proposes again) or was released")
     Mono<DecisionView> approveClassification(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody ApproveClassification request) {
         return lifecycle.approve(caller.caller(), id, request);

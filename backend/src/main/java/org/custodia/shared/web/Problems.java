@@ -55,7 +55,9 @@ final class Problems {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, notFound.getMessage());
         }
         if (error instanceof ConflictException conflict) {
-            return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, conflict.getMessage());
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, conflict.getMessage());
+            conflict.properties().forEach(problem::setProperty);
+            return problem;
         }
         if (error instanceof OptimisticLockingFailureException) {
             return problem(
