@@ -1856,7 +1856,10 @@ export interface components {
             status?: "PROPOSED" | "REFERRED" | "DECLINED" | "STARTED" | "COMPLETED" | "DROPPED";
             /** Format: date-time */
             updatedAt?: string;
+            /** @description Token subject of who last changed it (an id, not for display) */
             updatedBy?: string;
+            /** @description User name of who last changed it, to show staff */
+            updatedByName?: string;
             /** Format: int64 */
             version?: number;
         };
@@ -1896,7 +1899,10 @@ export interface components {
             prisonerId?: string;
             /** Format: date-time */
             recordedAt?: string;
+            /** @description Token subject of who recorded the event (an id, not for display) */
             recordedBy?: string;
+            /** @description User name of who recorded the event, to show staff */
+            recordedByName?: string;
         };
         ReviewsDue: {
             /** Format: int64 */
