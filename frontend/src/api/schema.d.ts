@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decisions awaiting approval, oldest first, each saying whether you may decide it */
+        /** Decisions awaiting approval, oldest first, a page at a time, each saying whether you may decide it (the read is audited) */
         get: operations["classificationInbox"];
         put?: never;
         post?: never;
@@ -1437,6 +1437,10 @@ export interface components {
         };
         Inbox: {
             items?: components["schemas"]["InboxItem"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
             /** Format: int64 */
             total?: number;
         };
@@ -2595,7 +2599,8 @@ export interface operations {
     classificationInbox: {
         parameters: {
             query?: {
-                limit?: number;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -2603,6 +2608,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description page below 0, or size not between 1 and 100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid token */
             401: {
                 headers: {

@@ -20,3 +20,4 @@ $$;
 
 alter table review_trigger alter column recorded_by_name set not null;
 alter table referral alter column updated_by_name set not null;
+
