@@ -21,3 +21,8 @@ $$;
 alter table review_trigger alter column recorded_by_name set not null;
 alter table referral alter column updated_by_name set not null;
 
+-- A prisoner's current classification is one of the country's own decisions: the database refuses an id that
+-- points nowhere or into another country. Approval writes the decision before the prisoner, in one transaction,
+-- so the check need not be deferred.
+alter table prisoner add constraint prisoner_current_decision_fk
+  foreign key (tenant_id, current_decision_id) references classification_decision (tenant_id, id);

@@ -1,7 +1,9 @@
 package org.custodia.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -728,6 +730,33 @@ class ClassificationControllerIT extends IntegrationTestBase {
                 ageThen,
                 id);
         classifications().stepped(country.realm() + ":SUPERVISOR", id, "approve", Map.of("version", 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
+    void thePrisonersCurrentDecisionMustBeOneOfTheCountrysOwnDecisions(Country country) {
+        UUID prisonerId = courtOrdered(country);
+        String approvedId = (String)
+                classifications().approvedProposal(country.realm(), prisonerId).get("id");
+        prisoner(country, prisonerId).jsonPath("$.currentDecisionId").isEqualTo(approvedId);
+        String otherRealm = country.realm().equals("kz") ? "kg" : "kz";
+        Object otherCountrysDecision = classifications()
+                .approvedProposal(otherRealm, cycle().registerSentencedMan(otherRealm))
+                .get("id");
+
+        // Written directly by the owner, past the service: the database itself refuses what points nowhere.
+        for (Object dangling : List.of(UUID.randomUUID(), UUID.fromString((String) otherCountrysDecision))) {
+            assertThatThrownBy(() -> CycleShortcuts.execute(
+                            country.realm().equals("kz") ? DemoTenants.KZ : DemoTenants.KG,
+                            "update prisoner set current_decision_id = ? where id = ?",
+                            dangling,
+                            prisonerId))
+                    .hasRootCauseInstanceOf(SQLException.class)
+                    .rootCause()
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"))
+                    .hasMessageContaining("prisoner_current_decision_fk");
+        }
+        prisoner(country, prisonerId).jsonPath("$.currentDecisionId").isEqualTo(approvedId);
     }
 
     @ParameterizedTest
