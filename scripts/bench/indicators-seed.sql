@@ -103,11 +103,11 @@ insert into classification_decision (tenant_id, id, prisoner_id, scheme_version_
 
 \echo referrals
 insert into referral (tenant_id, id, prisoner_id, programme_code, need, assessment_id, status, reason, version,
-                      created_at, updated_by, updated_at)
+                      created_at, updated_by, updated_by_name, updated_at)
   select c.id, pg_temp.bench_id(c.idx, n + 3000000000), pg_temp.bench_id(c.idx, n), 'SCALE_P' || (n % 5), 'scale',
          pg_temp.bench_id(c.idx, (n * 16 + 1) + 1000000000),
          (array['PROPOSED', 'REFERRED', 'STARTED', 'COMPLETED', 'DROPPED'])[1 + (n / 4) % 5], null, 0, now(),
-         'bench-a', now()
+         'bench-a', 'bench.a', now()
     from bench_methodology c, generate_series(4, :prisoners, 4) n;
 
 set session_replication_role = origin;

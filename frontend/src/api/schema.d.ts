@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decisions awaiting approval, oldest first, each saying whether you may decide it */
+        /** Decisions awaiting approval, oldest first, a page at a time, each saying whether you may decide it (the read is audited) */
         get: operations["classificationInbox"];
         put?: never;
         post?: never;
@@ -723,7 +723,7 @@ export interface paths {
         put?: never;
         /**
          * Onboard a country: registry row, Keycloak realm, first COUNTRY_ADMIN, methodology, activation
-         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes. The first admin's temporary password is in the answer of the call that set it, and nowhere else.
+         * @description Answers 201 once the registry row exists, also when a later step failed: the steps say which one and why, and POST .../retry resumes (503 instead when Keycloak is unreachable). The first admin's temporary password is in the answer of the call that set it, and nowhere else.
          */
         post: operations["onboardTenant"];
         delete?: never;
@@ -1437,6 +1437,10 @@ export interface components {
         };
         Inbox: {
             items?: components["schemas"]["InboxItem"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
             /** Format: int64 */
             total?: number;
         };
@@ -1856,7 +1860,10 @@ export interface components {
             status?: "PROPOSED" | "REFERRED" | "DECLINED" | "STARTED" | "COMPLETED" | "DROPPED";
             /** Format: date-time */
             updatedAt?: string;
+            /** @description Token subject of who last changed it (an id, not for display) */
             updatedBy?: string;
+            /** @description User name of who last changed it, to show staff */
+            updatedByName?: string;
             /** Format: int64 */
             version?: number;
         };
@@ -1896,7 +1903,10 @@ export interface components {
             prisonerId?: string;
             /** Format: date-time */
             recordedAt?: string;
+            /** @description Token subject of who recorded the event (an id, not for display) */
             recordedBy?: string;
+            /** @description User name of who recorded the event, to show staff */
+            recordedByName?: string;
         };
         ReviewsDue: {
             /** Format: int64 */
@@ -2589,7 +2599,8 @@ export interface operations {
     classificationInbox: {
         parameters: {
             query?: {
-                limit?: number;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -2597,6 +2608,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description page below 0, or size not between 1 and 100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid token */
             401: {
                 headers: {
@@ -2761,7 +2781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version, or not awaiting a decision */
+            /** @description Stale version, not awaiting a decision, or the prisoner's facts changed since the proposal (member changedFacts names the parts: the author withdraws and proposes again) or was released */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4489,6 +4509,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Keycloak unreachable: the tenant is recorded with the failed step (problem member tenantId); POST .../retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPlatformTenant: {
@@ -4624,6 +4653,15 @@ export interface operations {
             };
             /** @description Already complete, or a run is in progress */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Keycloak unreachable: the failed step is recorded; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,14 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 
 import { useApi } from '../../api/ApiContext';
 import { unwrap, type ApiClient, type Schemas } from '../../api/client';
+import { INBOX_SIZE } from '../prisoners/classificationApi';
 
 export type AssessmentInbox = Schemas['AssessmentInbox'];
 export type AssessmentInboxEntry = Schemas['Entry'];
 
 export const assessmentInboxKey = ['assessments', 'inbox'] as const;
-
-/** The most a page of the API holds (Paging.MAX_SIZE): a supervisor's queue rarely has more waiting at once. */
-const INBOX_SIZE = 100;
 
 // The snapshot documents only the errors of these operations, so their answers are typed here.
 

@@ -97,13 +97,19 @@ export async function rejectClassification(api: ApiClient, id: string, version: 
   )) as unknown as Decision;
 }
 
+/**
+ * The most a page of an approval inbox holds (Paging.MAX_SIZE): the first page is shown, with the total, since a
+ * supervisor's queue rarely has more waiting at once.
+ */
+export const INBOX_SIZE = 100;
+
 export function useInbox() {
   const api = useApi();
   return useQuery({
     queryKey: inboxKey,
     queryFn: async ({ signal }) =>
       (await unwrap(
-        api.GET('/api/classifications/inbox', { params: { query: { limit: 100 } }, signal }),
+        api.GET('/api/classifications/inbox', { params: { query: { page: 0, size: INBOX_SIZE } }, signal }),
       )) as unknown as Inbox,
   });
 }

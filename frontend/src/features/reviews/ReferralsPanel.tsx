@@ -141,7 +141,14 @@ function ReferralCard({ referral, name }: { referral: Referral; name: string }) 
     else change.mutate(to);
   };
   return (
-    <Card withBorder padding="sm" data-testid="referral" data-programme={referral.programmeCode} data-status={status}>
+    <Card
+      withBorder
+      padding="sm"
+      data-testid="referral"
+      data-programme={referral.programmeCode}
+      data-status={status}
+      data-updated-by={referral.updatedByName}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Text fw={600}>{name}</Text>
@@ -149,7 +156,7 @@ function ReferralCard({ referral, name }: { referral: Referral; name: string }) 
             {t('reviews.referrals.need', { need: referral.need ?? '—' })}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('reviews.referrals.updated', { who: referral.updatedBy ?? '—', when: instant(referral.updatedAt) })}
+            {t('reviews.referrals.updated', { who: referral.updatedByName ?? '—', when: instant(referral.updatedAt) })}
           </Text>
           {referral.reason && <Text size="sm">{t('reviews.referrals.reasonShown', { reason: referral.reason })}</Text>}
         </div>

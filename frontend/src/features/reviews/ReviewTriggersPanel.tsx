@@ -35,7 +35,7 @@ export function ReviewTriggersPanel({ prisonerId, released }: { prisonerId: stri
       {triggers.data?.length === 0 && <Text size="sm">{t('reviews.triggers.none')}</Text>}
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {(triggers.data ?? []).map((trigger) => (
-          <li key={trigger.id} data-testid="trigger" data-kind={trigger.kind}>
+          <li key={trigger.id} data-testid="trigger" data-kind={trigger.kind} data-recorded-by={trigger.recordedByName}>
             <Text size="sm" fw={600} component="span">
               {t(`reviews.kind.${trigger.kind ?? 'REQUEST'}`)}
             </Text>{' '}
@@ -44,7 +44,10 @@ export function ReviewTriggersPanel({ prisonerId, released }: { prisonerId: stri
             </Text>
             {trigger.note && <Text size="sm">{trigger.note}</Text>}
             <Text size="xs" c="dimmed">
-              {t('reviews.triggers.recordedBy', { who: trigger.recordedBy ?? '—', when: instant(trigger.recordedAt) })}
+              {t('reviews.triggers.recordedBy', {
+                who: trigger.recordedByName ?? '—',
+                when: instant(trigger.recordedAt),
+              })}
             </Text>
           </li>
         ))}

@@ -14,7 +14,8 @@ const referral = (id: string, programmeCode: string, status: string, version = 0
   need: 'education',
   status,
   version,
-  updatedBy: 'kg.assessor',
+  updatedBy: '0b7e1d2c-3a4f-4e5d-8c6b-7a8f9e0d1c2b',
+  updatedByName: 'kg.assessor',
   updatedAt: '2026-05-02T10:00:00Z',
 });
 
@@ -66,6 +67,9 @@ describe('ReferralsPanel', () => {
     const card = await screen.findByTestId('referral');
     expect(card).toHaveAttribute('data-status', 'COMPLETED');
     expect(within(card).queryByRole('button')).toBeNull();
+    // Who changed it last is shown by user name, never by token subject.
+    expect(card).toHaveAttribute('data-updated-by', 'kg.assessor');
+    expect(card.outerHTML).not.toContain('0b7e1d2c-3a4f-4e5d-8c6b-7a8f9e0d1c2b');
   });
 
   it('accepts a proposal in one step', async () => {

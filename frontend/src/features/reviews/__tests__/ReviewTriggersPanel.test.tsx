@@ -14,7 +14,8 @@ const incident = {
   note: 'Fight in the canteen.',
   occurredOn: '2026-05-02',
   recordedAt: '2026-05-02T10:00:00Z',
-  recordedBy: 'kz.assessor',
+  recordedBy: '6f1c2a9e-4b1d-4c7a-9a55-0d2f3e4b5c6d',
+  recordedByName: 'kz.assessor',
 };
 
 async function chooseKind(label: string) {
@@ -31,6 +32,9 @@ describe('ReviewTriggersPanel', () => {
     expect(trigger).toHaveAttribute('data-kind', 'INCIDENT');
     expect(trigger).toHaveTextContent('reviews.kind.INCIDENT');
     expect(trigger).toHaveTextContent('Fight in the canteen.');
+    // Staff see who recorded it by user name, never the token subject (a UUID).
+    expect(trigger).toHaveAttribute('data-recorded-by', 'kz.assessor');
+    expect(trigger.outerHTML).not.toContain(incident.recordedBy);
   });
 
   it('says when there is none, and offers no recording for a released prisoner', async () => {

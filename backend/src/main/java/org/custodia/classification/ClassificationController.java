@@ -16,6 +16,7 @@ import org.custodia.security.CallerAuthentication;
 import org.custodia.security.Roles;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.InvalidRequestException;
+import org.custodia.shared.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,6 @@ import reactor.core.publisher.Mono;
 class ClassificationController {
 
     private static final String SUPERVISOR = "hasRole('SUPERVISOR')";
-    static final int MAX_INBOX = 100;
 
     private final ClassificationService lifecycle;
     private final ClassificationRecords records;
@@ -64,13 +64,19 @@ class ClassificationController {
 
     @GetMapping("/api/classifications/inbox")
     @PreAuthorize(SUPERVISOR)
-    @Operation(summary = "Decisions awaiting approval, oldest first, each saying whether you may decide it")
-    Mono<Inbox> classificationInbox(CallerAuthentication caller, @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_INBOX) {
-            throw new InvalidRequestException(
-                    "The limit is not valid.", List.of(new FieldError("limit", "must be between 1 and " + MAX_INBOX)));
+    @Operation(
+            summary = "Decisions awaiting approval, oldest first, a page at a time, each saying whether you may decide"
+                    + " it (the read is audited)")
+    @ApiResponse(responseCode = "400", description = "page below 0, or size not between 1 and 100")
+    Mono<Inbox> classificationInbox(
+            CallerAuthentication caller,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size) {
+        List<FieldError> errors = Paging.problems(page, size);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The page is not valid.", errors);
         }
-        return records.inbox(caller.caller(), limit);
+        return records.inbox(caller.caller(), page, size);
     }
 
     @GetMapping("/api/classifications/{id}")
@@ -106,7 +112,10 @@ class ClassificationController {
     @PreAuthorize(SUPERVISOR)
     @Operation(summary = "A supervisor other than the author approves: the prisoner's classification from today")
     @ApiResponse(responseCode = "404", description = "No such decision in this country")
-    @ApiResponse(responseCode = "409", description = "Stale version, or not awaiting a decision")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Stale version, not awaiting a decision, or the prisoner's facts changed since the proposal"
+                    + " (member changedFacts names the parts: the author withdraws and proposes again) or was released")
     Mono<DecisionView> approveClassification(
             CallerAuthentication caller, @PathVariable UUID id, @Valid @RequestBody ApproveClassification request) {
         return lifecycle.approve(caller.caller(), id, request);

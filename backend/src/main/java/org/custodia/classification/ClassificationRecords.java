@@ -15,7 +15,7 @@ import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.tenancy.TenantTransactions;
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -86,15 +86,16 @@ public class ClassificationRecords {
      * Decisions awaiting approval, oldest first, each saying whether the caller may decide it (never their own).
      * Recorded with the decisions shown.
      */
-    Mono<Inbox> inbox(Caller caller, int limit) {
+    /** One page of the decisions awaiting approval, oldest submission first; {@code total} counts them all. */
+    Mono<Inbox> inbox(Caller caller, int page, int size) {
         String submitted = DecisionStatus.SUBMITTED.name();
         // Many decisions share a facility: each is read once (concatMap keeps the map single-threaded).
         Map<UUID, Mono<Facility>> facilities = new HashMap<>();
         return tx.write(() -> decisions
-                .findByStatusOrderBySubmittedAtAscIdAsc(submitted, Limit.of(limit))
+                .findByStatusOrderBySubmittedAtAscIdAsc(submitted, PageRequest.of(page, size))
                 .concatMap(decision -> item(caller, decision, facilities))
                 .collectList()
-                .zipWith(decisions.countByStatus(submitted), Inbox::new)
+                .zipWith(decisions.countByStatus(submitted), (items, total) -> new Inbox(items, page, size, total))
                 .flatMap(inbox -> audit.record(new AuditEvent(
                                 "CLASSIFICATION_INBOX_VIEWED",
                                 ClassificationService.ENTITY,

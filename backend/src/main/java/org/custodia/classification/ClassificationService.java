@@ -1,6 +1,7 @@
 package org.custodia.classification;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,7 +168,9 @@ class ClassificationService {
 
     /**
      * A supervisor who is not the author approves: the decision takes effect today (in the country's time zone), is
-     * due for review after the category's interval, and becomes the prisoner's current classification.
+     * due for review after the category's interval, and becomes the prisoner's current classification. Only while the
+     * prisoner's facts are still those the decision was proposed from: otherwise the supervisor would approve a
+     * category for a prisoner who no longer exists as described (409; the author withdraws and proposes again).
      */
     Mono<DecisionView> approve(Caller caller, UUID id, ApproveClassification request) {
         Tenant tenant = caller.tenant().orElseThrow();
@@ -175,27 +178,66 @@ class ClassificationService {
                         caller,
                         id,
                         "CLASSIFICATION_APPROVED",
-                        decision -> pinnedScheme(caller, decision).flatMap(scheme -> {
-                            SchemeDefinition.Category category =
-                                    scheme.category(decision.category()).orElseThrow();
-                            return decisions
-                                    .save(decision.approved(
-                                            request.version(),
-                                            Actor.of(caller),
-                                            request.comment(),
-                                            tenant.today(clock),
-                                            category.reviewIntervalMonths(),
-                                            clock.instant()))
-                                    .flatMap(approved -> prisoners
-                                            .classify(
-                                                    approved.prisonerId(),
-                                                    approved.category(),
-                                                    approved.id(),
-                                                    approved.nextReviewOn())
-                                            .thenReturn(approved));
-                        }))
+                        decision -> requireFactsUnchanged(tenant, decision)
+                                .then(pinnedScheme(caller, decision))
+                                .flatMap(scheme -> {
+                                    SchemeDefinition.Category category =
+                                            scheme.category(decision.category()).orElseThrow();
+                                    return decisions
+                                            .save(decision.approved(
+                                                    request.version(),
+                                                    Actor.of(caller),
+                                                    request.comment(),
+                                                    tenant.today(clock),
+                                                    category.reviewIntervalMonths(),
+                                                    clock.instant()))
+                                            .flatMap(approved -> prisoners
+                                                    .classify(
+                                                            approved.prisonerId(),
+                                                            approved.category(),
+                                                            approved.id(),
+                                                            approved.nextReviewOn())
+                                                    .thenReturn(approved));
+                                }))
                 .doOnNext(approved -> metrics.classificationApproved(
                         tenant, !approved.category().equals(approved.proposedCategory())));
+    }
+
+    /**
+     * Recomputes the prisoner's facts as of the day of the proposal, so that only changes to the record count
+     * (sentence, offences and their gravity, flags, date of birth, sex, a newer approved assessment), not the days
+     * that passed since (age and remaining months counted from a later day). A release is refused outright.
+     */
+    private Mono<Void> requireFactsUnchanged(Tenant tenant, DecisionEntity decision) {
+        return prisoners
+                .find(decision.prisonerId())
+                .flatMap(prisoner -> requireInCustody(prisoner)
+                        .then(prisonerFacts.of(prisoner, tenant.dayOf(decision.proposedAt())))
+                        .flatMap(current -> {
+                            List<String> changed = changedFacts(viewer.facts(decision), current);
+                            return changed.isEmpty()
+                                    ? Mono.<Void>empty()
+                                    : Mono.error(new ConflictException(
+                                            "The prisoner's facts changed since this decision was proposed ("
+                                                    + String.join(", ", changed)
+                                                    + "): it cannot be approved as it stands. Reject it, or the author"
+                                                    + " withdraws it and proposes again from the current facts.",
+                                            Map.of("changedFacts", changed)));
+                        }));
+    }
+
+    /** The parts of the facts that differ, by their names in the decision's {@code facts}. */
+    static List<String> changedFacts(ClassificationFacts proposed, ClassificationFacts current) {
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("prisoner", proposed.prisoner().equals(current.prisoner()));
+        same.put("sentence", proposed.sentence().equals(current.sentence()));
+        same.put("offences", proposed.offences().equals(current.offences()));
+        same.put("flags", proposed.flags().equals(current.flags()));
+        same.put("assessments", proposed.assessments().equals(current.assessments()));
+        return same.entrySet().stream()
+                .filter(e -> !e.getValue())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** A supervisor who is not the author rejects, saying why; the prisoner's classification stays as it was. */

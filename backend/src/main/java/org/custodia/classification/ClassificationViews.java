@@ -73,6 +73,10 @@ public final class ClassificationViews {
             String whyNot,
             long version) {}
 
-    /** The oldest decisions awaiting approval first; {@code total} counts them all. */
-    record Inbox(List<InboxItem> items, long total) {}
+    /**
+     * One page of the decisions awaiting approval, oldest first, shaped like the assessment inbox.
+     *
+     * @param total how many await approval, on every page
+     */
+    record Inbox(List<InboxItem> items, int page, int size, long total) {}
 }

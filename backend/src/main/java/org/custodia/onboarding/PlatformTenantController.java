@@ -57,11 +57,15 @@ class PlatformTenantController {
     @Operation(
             summary = "Onboard a country: registry row, Keycloak realm, first COUNTRY_ADMIN, methodology, activation",
             description = "Answers 201 once the registry row exists, also when a later step failed: the steps say"
-                    + " which one and why, and POST .../retry resumes. The first admin's temporary password is in"
+                    + " which one and why, and POST .../retry resumes (503 instead when Keycloak is unreachable). The first admin's temporary password is in"
                     + " the answer of the call that set it, and nowhere else.")
     @ApiResponse(responseCode = "400", description = "Malformed fields (code, language, user name, email)")
     @ApiResponse(responseCode = "409", description = "Code or realm taken")
     @ApiResponse(responseCode = "422", description = "Unknown country, time zone, language or methodology source")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Keycloak unreachable: the tenant is recorded with the failed step (problem member tenantId);"
+                    + " POST .../retry after Retry-After seconds")
     Mono<OnboardingResult> onboardTenant(
             CallerAuthentication caller, @Valid @RequestBody TenantOnboardingRequest request) {
         return onboarding.start(request, caller.caller().username());
@@ -82,6 +86,9 @@ class PlatformTenantController {
     @Operation(summary = "Resume an onboarding at its first step not done (idempotent)")
     @ApiResponse(responseCode = "404", description = "No onboarding for this tenant")
     @ApiResponse(responseCode = "409", description = "Already complete, or a run is in progress")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Keycloak unreachable: the failed step is recorded; retry after Retry-After seconds")
     Mono<OnboardingResult> retryOnboarding(CallerAuthentication caller, @PathVariable UUID id) {
         return onboarding.retry(id, caller.caller().username());
     }

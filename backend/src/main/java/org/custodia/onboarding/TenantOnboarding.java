@@ -1,5 +1,6 @@
 package org.custodia.onboarding;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,10 +13,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.custodia.onboarding.OnboardingStore.Onboarding;
 import org.custodia.onboarding.PlatformTenantViews.OnboardingResult;
+import org.custodia.onboarding.PlatformTenantViews.PlatformTenantView;
 import org.custodia.onboarding.keycloak.KeycloakStepException;
 import org.custodia.onboarding.keycloak.TenantRealms;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
+import org.custodia.shared.error.IdentityProviderUnavailableException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.error.UnprocessableException;
 import org.custodia.shared.persistence.UuidV7;
@@ -38,6 +41,8 @@ class TenantOnboarding {
 
     private static final Logger log = LoggerFactory.getLogger(TenantOnboarding.class);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Long enough for a restarting Keycloak to come back, short enough not to leave the admin waiting. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final OnboardingStore store;
     private final TenantRealms realms;
@@ -56,7 +61,7 @@ class TenantOnboarding {
         }
         UUID id = UuidV7.next();
         return store.codeOrRealmTaken(request.code(), request.realm())
-                .flatMap(taken -> taken ? Mono.error(taken(request)) : realms.exists(request.realm()))
+                .flatMap(taken -> taken ? Mono.error(taken(request)) : realmExists(request.realm()))
                 .flatMap(exists -> exists ? Mono.error(taken(request)) : methodologySource(request))
                 .flatMap(source -> store.inTransaction(store.register(id, request, actor, source)
                                 .then(audit.record(
@@ -83,6 +88,17 @@ class TenantOnboarding {
                 .then(Mono.defer(() -> run(id, actor)));
     }
 
+    /**
+     * Whether the realm name is taken in Keycloak. Unknown while Keycloak is unreachable: onboarding then starts all
+     * the same, so it is recorded and retryable, and its REALM step adopts no realm it did not create.
+     */
+    private Mono<Boolean> realmExists(String realm) {
+        return realms.exists(realm)
+                .onErrorResume(
+                        KeycloakStepException.class,
+                        error -> error.unreachable() ? Mono.just(false) : Mono.error(error));
+    }
+
     /** Runs the steps not done yet, holding the onboarding so no other run overlaps. */
     private Mono<OnboardingResult> run(UUID id, String actor) {
         AtomicReference<String> temporaryPassword = new AtomicReference<>();
@@ -93,9 +109,30 @@ class TenantOnboarding {
                                 .flatMap(onboarding ->
                                         runFrom(onboarding, pending(onboarding), actor, temporaryPassword))
                                 .then(store.tenant(id))
+                                .flatMap(TenantOnboarding::unlessKeycloakUnreachable)
                                 .map(tenant -> new OnboardingResult(tenant, temporaryPassword.get()))
                         : Mono.error(new ConflictException("This onboarding is running already; try again shortly.")),
                 claimed -> claimed ? store.release(id) : Mono.empty());
+    }
+
+    /**
+     * A run stopped because Keycloak could not be reached is not the admin's to fix: 503 with Retry-After, naming the
+     * tenant and the step, so the same onboarding is retried later (its state is recorded, nothing is lost).
+     */
+    private static Mono<PlatformTenantView> unlessKeycloakUnreachable(PlatformTenantView tenant) {
+        return tenant.steps().stream()
+                .filter(step -> step.status() == StepStatus.FAILED
+                        && KeycloakStepException.UNREACHABLE.equals(step.errorCode()))
+                .findFirst()
+                .<Mono<PlatformTenantView>>map(step -> Mono.error(new IdentityProviderUnavailableException(
+                        "Keycloak, the identity provider, cannot be reached: onboarding stopped at step " + step.step()
+                                + ". Retry this tenant's onboarding later.",
+                        RETRY_AFTER,
+                        Map.of(
+                                "tenantId", tenant.id(),
+                                "step", step.step().name(),
+                                "errorCode", step.errorCode()))))
+                .orElseGet(() -> Mono.just(tenant));
     }
 
     private static Iterator<OnboardingStep> pending(Onboarding onboarding) {
@@ -131,7 +168,7 @@ class TenantOnboarding {
         return switch (step) {
             case REGISTRY -> store.markDone(id, step);
             case REALM ->
-                realms.ensureRealm(onboarding.realm(), onboarding.realmDisplayName(), onboarding.defaultLanguage())
+                realms.ensureRealm(onboarding.realm(), id, onboarding.realmDisplayName(), onboarding.defaultLanguage())
                         .then(store.markDone(id, step));
             case FIRST_ADMIN -> firstAdmin(onboarding, temporaryPassword).then(store.markDone(id, step));
             case METHODOLOGY ->

@@ -1,5 +1,6 @@
 package org.custodia.planning;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param assessmentId the approved assessment that found the need
  * @param reason why it was declined or dropped
  * @param updatedBy the subject of who last changed it (or proposed it)
+ * @param updatedByName their user name, what staff recognise (the subject for changes made before it was kept)
  */
 public record Referral(
         UUID id,
@@ -21,5 +23,11 @@ public record Referral(
         String reason,
         long version,
         Instant createdAt,
+
+        @Schema(description = "Token subject of who last changed it (an id, not for display)")
         String updatedBy,
+
+        @Schema(description = "User name of who last changed it, to show staff")
+        String updatedByName,
+
         Instant updatedAt) {}

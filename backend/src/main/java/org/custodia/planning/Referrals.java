@@ -25,6 +25,7 @@ import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.review.ReviewTriggers;
 import org.custodia.review.TriggerForm;
 import org.custodia.review.TriggerKind;
+import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
@@ -153,11 +154,12 @@ public class Referrals {
             }
             DatabaseClient.GenericExecuteSpec update = db.sql("update referral set status = :status,"
                             + " reason = coalesce(:reason, reason), version = version + 1, updated_by = :by,"
-                            + " updated_at = :now where id = :id and version = :version")
+                            + " updated_by_name = :byName, updated_at = :now where id = :id and version = :version")
                     .bind("id", id)
                     .bind("version", change.version())
                     .bind("status", change.status().name())
                     .bind("by", caller.subject())
+                    .bind("byName", Actor.of(caller).username())
                     .bind("now", clock.instant());
             String reason = change.reason() == null || change.reason().isBlank() ? null : change.reason();
             update = update.bind("reason", Parameter.fromOrEmpty(reason, String.class));
@@ -220,8 +222,8 @@ public class Referrals {
         UUID id = UuidV7.next();
         Instant now = clock.instant();
         return db.sql("insert into referral (id, prisoner_id, programme_code, need, assessment_id, status, version,"
-                        + " created_at, updated_by, updated_at) values (:id, :prisoner, :programme, :need,"
-                        + " :assessment, 'PROPOSED', 0, :now, :by, :now)"
+                        + " created_at, updated_by, updated_by_name, updated_at) values (:id, :prisoner, :programme,"
+                        + " :need, :assessment, 'PROPOSED', 0, :now, :by, :byName, :now)"
                         + " on conflict (tenant_id, prisoner_id, programme_code)"
                         + " where status in ('PROPOSED', 'REFERRED', 'STARTED') do nothing")
                 .bind("id", id)
@@ -231,6 +233,7 @@ public class Referrals {
                 .bind("assessment", need.assessmentId())
                 .bind("now", now)
                 .bind("by", caller.subject())
+                .bind("byName", Actor.of(caller).username())
                 .fetch()
                 .rowsUpdated()
                 .flatMap(inserted -> inserted == 1
@@ -305,6 +308,7 @@ public class Referrals {
                 row.get("version", Long.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_by", String.class),
+                row.get("updated_by_name", String.class),
                 row.get("updated_at", Instant.class));
     }
 }

@@ -11,6 +11,7 @@ import org.custodia.audit.AuditEvent;
 import org.custodia.audit.AuditTrail;
 import org.custodia.prisoner.LegalStatus;
 import org.custodia.prisoner.PrisonerRegister;
+import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
@@ -59,6 +60,7 @@ public class ReviewTriggers {
                     List.of(new FieldError("occurredOn", "must be today or earlier"))));
         }
         UUID id = UuidV7.next();
+        Actor recorder = Actor.of(caller);
         // Micro-seconds are what timestamptz keeps: the trigger returned is the trigger stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReviewTrigger trigger = new ReviewTrigger(
@@ -67,7 +69,8 @@ public class ReviewTriggers {
                 form.kind(),
                 form.note(),
                 form.occurredOn() == null ? today : form.occurredOn(),
-                caller.subject(),
+                recorder.subject(),
+                recorder.username(),
                 now);
         return prisoners.find(prisonerId).flatMap(before -> {
             if (before.legalStatus() == LegalStatus.RELEASED) {
@@ -75,13 +78,14 @@ public class ReviewTriggers {
                         "The prisoner has been released: there is no review to bring" + " forward."));
             }
             DatabaseClient.GenericExecuteSpec insert = db.sql("insert into review_trigger (id, prisoner_id, kind,"
-                            + " note, occurred_on, recorded_by, recorded_at)"
-                            + " values (:id, :prisoner, :kind, :note, :occurredOn, :recordedBy, :recordedAt)")
+                            + " note, occurred_on, recorded_by, recorded_by_name, recorded_at) values (:id, :prisoner, :kind,"
+                            + " :note, :occurredOn, :recordedBy, :recordedByName, :recordedAt)")
                     .bind("id", id)
                     .bind("prisoner", prisonerId)
                     .bind("kind", trigger.kind().name())
                     .bind("occurredOn", trigger.occurredOn())
                     .bind("recordedBy", trigger.recordedBy())
+                    .bind("recordedByName", trigger.recordedByName())
                     .bind("recordedAt", now);
             insert = insert.bind("note", Parameter.fromOrEmpty(trigger.note(), String.class));
             return insert.then()
@@ -127,6 +131,7 @@ public class ReviewTriggers {
                 row.get("note", String.class),
                 row.get("occurred_on", LocalDate.class),
                 row.get("recorded_by", String.class),
+                row.get("recorded_by_name", String.class),
                 row.get("recorded_at", Instant.class));
     }
 }

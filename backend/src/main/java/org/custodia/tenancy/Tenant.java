@@ -1,6 +1,7 @@
 package org.custodia.tenancy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -24,6 +25,11 @@ public record Tenant(
 
     /** Today's date where the country is: what effective dates and due dates are counted in. */
     public LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return dayOf(clock.instant());
+    }
+
+    /** The date it was where the country is at that instant. */
+    public LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneId.of(timeZone));
     }
 }

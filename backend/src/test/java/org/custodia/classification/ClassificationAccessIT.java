@@ -1,5 +1,7 @@
 package org.custodia.classification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +12,10 @@ import org.custodia.testsupport.CycleApi;
 import org.custodia.testsupport.IntegrationTestBase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -183,27 +187,56 @@ class ClassificationAccessIT extends IntegrationTestBase {
     @MethodSource("countryPairs")
     void theInboxShowsOnlyTheCountrysOwnDecisions(String home, String other) {
         UUID decisionId = fixture(home).decisionId();
-        getAs(home + ":SUPERVISOR", "/api/classifications/inbox?limit=100")
+        ClassificationApi api = new ClassificationApi(client, tokens);
+        assertThat(api.inboxItem(home + ":SUPERVISOR", decisionId)).isPresent();
+        assertThat(api.inboxItem(other + ":SUPERVISOR", decisionId)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}'s inbox pages with page and size like the assessment inbox")
+    @ValueSource(strings = {"kz", "kg"})
+    @SuppressWarnings("unchecked")
+    void theInboxPagesOldestFirstWithPageAndSize(String realm) {
+        fixture(realm);
+        ClassificationApi api = new ClassificationApi(client, tokens);
+        String supervisor = realm + ":SUPERVISOR";
+        List<Object> all =
+                api.wholeInbox(supervisor).stream().map(item -> item.get("id")).toList();
+        assertThat(all).isNotEmpty();
+
+        Map<String, Object> second = api.inbox(supervisor, 1, 2)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(second).containsEntry("page", 1).containsEntry("size", 2);
+        assertThat(((Number) second.get("total")).longValue()).isEqualTo(all.size());
+        assertThat(((List<Map<String, Object>>) second.get("items"))
+                        .stream().map(item -> item.get("id")).toList())
+                .isEqualTo(all.subList(Math.min(2, all.size()), Math.min(4, all.size())));
+        getAs(supervisor, "/api/classifications/inbox")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
-                .jsonPath("$.items[?(@.id == '%s')]".formatted(decisionId))
-                .exists();
-        getAs(other + ":SUPERVISOR", "/api/classifications/inbox?limit=100")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '%s')]".formatted(decisionId))
-                .doesNotExist();
-        getAs(other + ":SUPERVISOR", "/api/classifications/inbox?limit=0")
-                .exchange()
+                .jsonPath("$.page")
+                .isEqualTo(0)
+                .jsonPath("$.size")
+                .isEqualTo(25);
+    }
+
+    @ParameterizedTest(name = "page={0}, size={1} is refused naming {2}")
+    @CsvSource({"-1, 25, page", "0, 0, size", "0, 101, size"})
+    void theInboxRefusesAPageOutOfRange(int page, int size, String field) {
+        new ClassificationApi(client, tokens)
+                .inbox("kz:SUPERVISOR", page, size)
                 .expectStatus()
                 .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
                 .expectBody()
                 .jsonPath("$.errors[0].field")
-                .isEqualTo("limit");
+                .isEqualTo(field);
     }
 
     static Stream<Arguments> countryPairs() {

@@ -1,21 +1,28 @@
 package org.custodia.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.custodia.assessment.AssessmentApi;
 import org.custodia.testsupport.ClassificationApi;
 import org.custodia.testsupport.CycleApi;
+import org.custodia.testsupport.CycleShortcuts;
+import org.custodia.testsupport.DemoTenants;
 import org.custodia.testsupport.IntegrationTestBase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -481,15 +488,11 @@ class ClassificationControllerIT extends IntegrationTestBase {
                 .expectStatus()
                 .isForbidden();
 
-        getAs(supervisor, "/api/classifications/inbox?limit=100")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '%s')].mayDecide".formatted(id))
-                .isEqualTo(false)
-                .jsonPath("$.items[?(@.id == '%s')].whyNot".formatted(id))
-                .value(why -> assertThat(why.toString()).contains("another supervisor"));
+        assertThat(classifications().inboxItem(supervisor, id))
+                .hasValueSatisfying(item -> assertThat(item)
+                        .containsEntry("mayDecide", false)
+                        .hasEntrySatisfying(
+                                "whyNot", why -> assertThat((String) why).contains("another supervisor")));
         decision(supervisor, id)
                 .jsonPath("$.status")
                 .isEqualTo("SUBMITTED")
@@ -499,13 +502,12 @@ class ClassificationControllerIT extends IntegrationTestBase {
         // Someone else's proposal is theirs to decide.
         UUID other = ClassificationApi.idOf(classifications().proposed(country.realm(), courtOrdered(country)));
         classifications().stepped(country.realm() + ":ASSESSOR", other, "accept", Map.of("version", 0));
-        getAs(supervisor, "/api/classifications/inbox?limit=100")
-                .exchange()
-                .expectBody()
-                .jsonPath("$.items[?(@.id == '%s')].mayDecide".formatted(other))
-                .isEqualTo(true)
-                .jsonPath("$.items[?(@.id == '%s')].prisonerNumber".formatted(other))
-                .isNotEmpty();
+        assertThat(classifications().inboxItem(supervisor, other))
+                .hasValueSatisfying(item -> assertThat(item)
+                        .containsEntry("mayDecide", true)
+                        .hasEntrySatisfying(
+                                "prisonerNumber",
+                                number -> assertThat((String) number).isNotEmpty()));
 
         classifications().stepped(supervisor, id, "withdraw", Map.of("version", 1));
         classifications().stepped(supervisor, other, "reject", Map.of("version", 1, "comment", "Inbox test."));
@@ -618,6 +620,143 @@ class ClassificationControllerIT extends IntegrationTestBase {
         prisoner(country, prisonerId).jsonPath("$.currentCategory").doesNotExist();
 
         classifications().stepped(country.realm() + ":SUPERVISOR", id, "approve", Map.of("version", 1));
+    }
+
+    /** Changes the registered prisoner as the realm's assessor (PUT with the version read). */
+    private void updatePrisoner(Country country, UUID prisonerId, Consumer<Map<String, Object>> change) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = getAs(country.realm() + ":ASSESSOR", "/api/prisoners/{id}", prisonerId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> changed = CycleApi.sentencedMan(country.realm());
+        changed.keySet().forEach(field -> changed.put(field, form.get(field)));
+        changed.put("version", form.get("version"));
+        change.accept(changed);
+        requestAs(country.realm() + ":ASSESSOR", HttpMethod.PUT, "/api/prisoners/{id}", prisonerId)
+                .bodyValue(changed)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** The approval of the submitted decision {@code id} (version 1) is refused naming what changed; nothing changes. */
+    private void approvalRefusedAsStale(Country country, UUID prisonerId, UUID id, String... changed) {
+        classifications()
+                .step(country.realm() + ":SUPERVISOR", id, "approve", Map.of("version", 1))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:custodia:problem:conflict")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("facts changed since this decision was proposed"))
+                .jsonPath("$.changedFacts")
+                .isEqualTo(List.of(changed));
+        decision(country.realm() + ":SUPERVISOR", id)
+                .jsonPath("$.status")
+                .isEqualTo("SUBMITTED")
+                .jsonPath("$.version")
+                .isEqualTo(1);
+        prisoner(country, prisonerId).jsonPath("$.currentCategory").doesNotExist();
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
+    void approvalOfADecisionWhoseFactsChangedIsRefusedUntilTheAuthorProposesAgain(Country country) {
+        UUID prisonerId = courtOrdered(country);
+        UUID id = ClassificationApi.idOf(classifications().proposed(country.realm(), prisonerId));
+        classifications().stepped(country.realm() + ":ASSESSOR", id, "accept", Map.of("version", 0));
+
+        // Between proposal and approval the sentence is found to be longer, and an extremist flag is added.
+        updatePrisoner(country, prisonerId, form -> {
+            sentence(form).put("lengthMonths", 96);
+            sentence(form).put("expectedRelease", "2033-01-15");
+            form.put("flags", List.of("VEO"));
+        });
+        approvalRefusedAsStale(country, prisonerId, id, "sentence", "flags");
+
+        classifications().stepped(country.realm() + ":ASSESSOR", id, "withdraw", Map.of("version", 1));
+        Map<String, Object> again = classifications().proposed(country.realm(), prisonerId);
+        assertThat(again.get("facts").toString()).contains("lengthMonths=96", "VEO");
+        classifications().approved(country.realm(), ClassificationApi.idOf(again));
+        prisoner(country, prisonerId).jsonPath("$.currentDecisionId").isEqualTo(again.get("id"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
+    void approvalIsRefusedAfterANewerApprovedAssessmentOrARelease(Country country) {
+        UUID prisonerId = courtOrdered(country);
+        UUID id = ClassificationApi.idOf(classifications().proposed(country.realm(), prisonerId));
+        classifications().stepped(country.realm() + ":ASSESSOR", id, "accept", Map.of("version", 0));
+
+        new AssessmentApi(client, tokens)
+                .approved(country.realm(), prisonerId, "needs_inventory", AssessmentApi.needsInventoryTwoNeeds());
+        approvalRefusedAsStale(country, prisonerId, id, "assessments");
+
+        updatePrisoner(country, prisonerId, form -> form.put("legalStatus", "RELEASED"));
+        classifications()
+                .step(country.realm() + ":SUPERVISOR", id, "approve", Map.of("version", 1))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("released"));
+        prisoner(country, prisonerId).jsonPath("$.currentCategory").doesNotExist();
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
+    void approvalDaysAfterTheProposalStillPassesWhenNothingChanged(Country country) {
+        UUID prisonerId = courtOrdered(country);
+        UUID id = ClassificationApi.idOf(classifications().proposed(country.realm(), prisonerId));
+        classifications().stepped(country.realm() + ":ASSESSOR", id, "accept", Map.of("version", 0));
+        // As if proposed 62 days ago, from the facts of that day: since then the remaining months went down, but the
+        // facts are compared as of the proposal's day, so the passing of time alone changes nothing.
+        LocalDate then = LocalDate.now(country.zone()).minusDays(62);
+        long remainingThen = ChronoUnit.MONTHS.between(then, LocalDate.parse("2031-01-15"));
+        int ageThen = Period.between(LocalDate.of(1990, 4, 2), then).getYears();
+        CycleShortcuts.execute(
+                country.realm().equals("kz") ? DemoTenants.KZ : DemoTenants.KG,
+                "update classification_decision set proposed_at = proposed_at - interval '62 days',"
+                        + " facts = jsonb_set(jsonb_set(facts, '{sentence,remainingMonths}', to_jsonb(?::int)),"
+                        + " '{prisoner,age}', to_jsonb(?::int)) where id = ?",
+                remainingThen,
+                ageThen,
+                id);
+        classifications().stepped(country.realm() + ":SUPERVISOR", id, "approve", Map.of("version", 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("countries")
+    void thePrisonersCurrentDecisionMustBeOneOfTheCountrysOwnDecisions(Country country) {
+        UUID prisonerId = courtOrdered(country);
+        String approvedId = (String)
+                classifications().approvedProposal(country.realm(), prisonerId).get("id");
+        prisoner(country, prisonerId).jsonPath("$.currentDecisionId").isEqualTo(approvedId);
+        String otherRealm = country.realm().equals("kz") ? "kg" : "kz";
+        Object otherCountrysDecision = classifications()
+                .approvedProposal(otherRealm, cycle().registerSentencedMan(otherRealm))
+                .get("id");
+
+        // Written directly by the owner, past the service: the database itself refuses what points nowhere.
+        for (Object dangling : List.of(UUID.randomUUID(), UUID.fromString((String) otherCountrysDecision))) {
+            assertThatThrownBy(() -> CycleShortcuts.execute(
+                            country.realm().equals("kz") ? DemoTenants.KZ : DemoTenants.KG,
+                            "update prisoner set current_decision_id = ? where id = ?",
+                            dangling,
+                            prisonerId))
+                    .hasRootCauseInstanceOf(SQLException.class)
+                    .rootCause()
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"))
+                    .hasMessageContaining("prisoner_current_decision_fk");
+        }
+        prisoner(country, prisonerId).jsonPath("$.currentDecisionId").isEqualTo(approvedId);
     }
 
     @ParameterizedTest

@@ -2,7 +2,9 @@ package org.custodia.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doReturn;
 
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodia.onboarding.keycloak.KeycloakAdminProperties;
 import org.custodia.onboarding.keycloak.KeycloakStepException;
 import org.custodia.onboarding.keycloak.TenantRealms;
+import org.custodia.onboarding.keycloak.UnreachableKeycloak;
 import org.custodia.testsupport.IntegrationTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -40,6 +45,9 @@ class OnboardingIT extends IntegrationTestBase {
 
     @MockitoSpyBean
     TenantRealms realms;
+
+    @Autowired
+    KeycloakAdminProperties keycloakProperties;
 
     @AfterAll
     static void deleteRealms() {
@@ -131,6 +139,40 @@ class OnboardingIT extends IntegrationTestBase {
                 .getResponseBody();
         return ((List<Map<String, Object>>) scale.get("levels"))
                 .stream().map(level -> (String) level.get("code")).toList();
+    }
+
+    /** Until {@link #keycloakBack()}, every realm check and creation goes to a Keycloak nobody can reach. */
+    private void keycloakDownFor(TenantRealms unreachable) {
+        doAnswer(call -> unreachable.exists(call.getArgument(0))).when(realms).exists(anyString());
+        doAnswer(call -> unreachable.ensureRealm(
+                        call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3)))
+                .when(realms)
+                .ensureRealm(anyString(), any(UUID.class), anyString(), anyString());
+    }
+
+    private void keycloakBack() {
+        doCallRealMethod().when(realms).exists(anyString());
+        doCallRealMethod().when(realms).ensureRealm(anyString(), any(UUID.class), anyString(), anyString());
+    }
+
+    private void assertFailedAtRealm(String id, int attempts) {
+        Map<?, ?> detail = getAs(ADMIN, "/api/platform/tenants/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tenant = (Map<String, Object>) detail.get("tenant");
+        assertThat(tenant.get("status")).isEqualTo("PROVISIONING");
+        Map<String, Map<String, Object>> steps = stepsOf(tenant);
+        assertThat(steps.get("REGISTRY").get("status")).isEqualTo("DONE");
+        assertThat(steps.get("REALM"))
+                .containsEntry("status", "FAILED")
+                .containsEntry("errorCode", "KEYCLOAK_UNREACHABLE")
+                .containsEntry("attempts", attempts);
+        assertThat(steps.get("FIRST_ADMIN").get("status")).isEqualTo("PENDING");
     }
 
     @Nested
@@ -289,6 +331,98 @@ class OnboardingIT extends IntegrationTestBase {
                     .isEqualTo(409);
             assertThat(firstAdminToken(code)).isNotBlank();
             doCallRealMethod().when(realms).grantCountryAdmin(anyString(), anyString());
+        }
+
+        @Test
+        void unreachableKeycloakAnswers503AndLeavesTheRealmStepFailedForARetry() {
+            String code = newCode();
+            String realm = code.toLowerCase();
+            String id;
+            try (UnreachableKeycloak down = new UnreachableKeycloak(keycloakProperties)) {
+                keycloakDownFor(down.realms());
+
+                id = post(ADMIN, "/api/platform/tenants", request(code, null))
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectHeader()
+                        .contentType("application/problem+json")
+                        .expectHeader()
+                        .valueEquals(HttpHeaders.RETRY_AFTER, "30")
+                        .expectBody(Map.class)
+                        .value(problem -> assertThat(problem)
+                                .containsEntry("type", "urn:custodia:problem:identity-provider-unavailable")
+                                .containsEntry("title", "Identity provider unavailable")
+                                .containsEntry("status", 503)
+                                .containsEntry("step", "REALM")
+                                .containsEntry("errorCode", "KEYCLOAK_UNREACHABLE"))
+                        .returnResult()
+                        .getResponseBody()
+                        .get("tenantId")
+                        .toString();
+                assertFailedAtRealm(id, 1);
+
+                // Retrying while Keycloak is still down answers the same, and records one more attempt.
+                post(ADMIN, "/api/platform/tenants/{id}/retry", Map.of(), id)
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectHeader()
+                        .valueEquals(HttpHeaders.RETRY_AFTER, "30")
+                        .expectBody()
+                        .jsonPath("$.tenantId")
+                        .isEqualTo(id);
+                assertFailedAtRealm(id, 2);
+            } finally {
+                keycloakBack();
+            }
+            assertThat(KEYCLOAK.realmsNamed(realm)).isZero();
+
+            Map<?, ?> retried = post(ADMIN, "/api/platform/tenants/{id}/retry", Map.of(), id)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(tenantOf(retried).get("status")).isEqualTo("ACTIVE");
+            assertThat(stepsOf(tenantOf(retried)).get("REALM"))
+                    .containsEntry("status", "DONE")
+                    .containsEntry("attempts", 3);
+            assertThat((String) retried.get("temporaryPassword")).hasSize(20);
+            assertThat(KEYCLOAK.realmsNamed(realm)).isEqualTo(1);
+            assertThat(firstAdminToken(code)).isNotBlank();
+        }
+
+        @Test
+        void retryAfterKeycloakWasUnreachableNeverAdoptsARealmItDidNotCreate() {
+            String code = newCode();
+            String realm = code.toLowerCase();
+            String id;
+            try (UnreachableKeycloak down = new UnreachableKeycloak(keycloakProperties)) {
+                keycloakDownFor(down.realms());
+                id = post(ADMIN, "/api/platform/tenants", request(code, null))
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("tenantId")
+                        .toString();
+            } finally {
+                keycloakBack();
+            }
+            // Meanwhile a realm of that name appeared, which the check at the start could not see.
+            KEYCLOAK.createForeignRealm(realm);
+
+            Map<?, ?> retried = post(ADMIN, "/api/platform/tenants/{id}/retry", Map.of(), id)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(tenantOf(retried).get("status")).isEqualTo("PROVISIONING");
+            assertThat(stepsOf(tenantOf(retried)).get("REALM"))
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCode", "REALM_NOT_CUSTODIA");
+            assertThat(KEYCLOAK.realmsNamed(realm)).isEqualTo(1);
         }
 
         @ParameterizedTest

@@ -77,6 +77,14 @@ final class TenantKeycloak implements AutoCloseable {
         resource.clients().create(client).close();
     }
 
+    /** A realm of that name that no Custodia onboarding created (as an operator might have made by hand). */
+    void createForeignRealm(String realm) {
+        RealmRepresentation representation = new RealmRepresentation();
+        representation.setRealm(realm);
+        representation.setEnabled(true);
+        keycloak.realms().create(representation);
+    }
+
     void deleteRealm(String realm) {
         if (realmsNamed(realm) > 0) {
             keycloak.realm(realm).remove();

@@ -135,7 +135,9 @@ class ReferralIT extends IntegrationTestBase {
                     .jsonPath("$[0].status")
                     .isEqualTo("PROPOSED")
                     .jsonPath("$[0].prisonerId")
-                    .isEqualTo(longSentence.toString());
+                    .isEqualTo(longSentence.toString())
+                    .jsonPath("$[0].updatedByName")
+                    .isEqualTo("kg.assessor");
         }
 
         @Test
@@ -277,7 +279,11 @@ class ReferralIT extends IntegrationTestBase {
                     .jsonPath("$.status")
                     .isEqualTo("REFERRED")
                     .jsonPath("$.version")
-                    .isEqualTo(1);
+                    .isEqualTo(1)
+                    .jsonPath("$.updatedByName")
+                    .isEqualTo("kg.supervisor")
+                    .jsonPath("$.updatedBy")
+                    .value(subject -> assertThat((String) subject).matches("[0-9a-f-]{36}"));
             move("kg:ASSESSOR", referral, step("STARTED", 0)).expectStatus().isEqualTo(409);
             move("kg:ASSESSOR", referral, step("COMPLETED", 1)).expectStatus().isEqualTo(409);
             move("kg:ASSESSOR", referral, step("STARTED", 1)).expectStatus().isOk();

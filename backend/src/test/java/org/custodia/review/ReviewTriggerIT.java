@@ -255,8 +255,12 @@ class ReviewTriggerIT extends IntegrationTestBase {
                     .isEqualTo("SENTENCE_CHANGE")
                     .jsonPath("$[1].kind")
                     .isEqualTo("INCIDENT")
+                    .jsonPath("$[1].recordedByName")
+                    .isEqualTo("kz.assessor")
                     .jsonPath("$[1].recordedBy")
-                    .isNotEmpty();
+                    .value(recordedBy -> assertThat((String) recordedBy)
+                            .isNotEqualTo("kz.assessor")
+                            .matches("[0-9a-f-]{36}"));
         }
 
         @Test

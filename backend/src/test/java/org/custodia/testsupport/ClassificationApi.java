@@ -1,6 +1,9 @@
 package org.custodia.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,6 +34,40 @@ public final class ClassificationApi {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
                 .bodyValue(body)
                 .exchange();
+    }
+
+    /** {@code GET /api/classifications/inbox?page=&size=} as {@code "<realm>:<ROLE>"}. */
+    public WebTestClient.ResponseSpec inbox(String realmAndRole, int page, int size) {
+        return client.get()
+                .uri("/api/classifications/inbox?page={page}&size={size}", page, size)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
+                .exchange();
+    }
+
+    /** Every item of the inbox, oldest first, read page after page of 100 (other tests leave decisions waiting). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> wholeInbox(String realmAndRole) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<String, Object> inbox = inbox(realmAndRole, page, 100)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            List<Map<String, Object>> pageItems = (List<Map<String, Object>>) inbox.get("items");
+            items.addAll(pageItems);
+            if (pageItems.size() < 100) {
+                return items;
+            }
+        }
+    }
+
+    /** The item of {@code decisionId} in the caller's inbox, if it is there. */
+    public Optional<Map<String, Object>> inboxItem(String realmAndRole, UUID decisionId) {
+        return wholeInbox(realmAndRole).stream()
+                .filter(item -> decisionId.toString().equals(item.get("id")))
+                .findFirst();
     }
 
     /** A proposal made by the realm's assessor; returns the decision. */

@@ -124,8 +124,8 @@ public final class CycleRows {
         UUID id = UUID.randomUUID();
         run(
                 "insert into referral (id, prisoner_id, programme_code, need, assessment_id, status, reason, version,"
-                        + " created_at, updated_by, updated_at) values (?, ?, ?, 'rows_need', ?, ?, ?, 0, now(),"
-                        + " 'rows-author', now())",
+                        + " created_at, updated_by, updated_by_name, updated_at) values (?, ?, ?, 'rows_need', ?, ?, ?,"
+                        + " 0, now(), 'rows-author', 'rows.author', now())",
                 id,
                 prisoner,
                 programme,

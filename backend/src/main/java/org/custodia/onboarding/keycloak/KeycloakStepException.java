@@ -7,6 +7,9 @@ package org.custodia.onboarding.keycloak;
  */
 public class KeycloakStepException extends RuntimeException {
 
+    /** The code of a failure to connect to Keycloak at all: nothing was done, trying again later may succeed. */
+    public static final String UNREACHABLE = "KEYCLOAK_UNREACHABLE";
+
     private final String code;
 
     public KeycloakStepException(String code, String message, Throwable cause) {
@@ -16,5 +19,9 @@ public class KeycloakStepException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public boolean unreachable() {
+        return UNREACHABLE.equals(code);
     }
 }

@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.custodia.security.Roles;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -38,6 +41,8 @@ public class TenantRealms {
     static final String TEMPLATE = "keycloak/tenant-template.json";
     static final String WEB_CLIENT = "custodia-web";
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    /** Realm attribute naming the tenant whose onboarding created the realm: the only realm a retry may adopt. */
+    static final String TENANT_ATTRIBUTE = "custodiaTenant";
 
     private static final Logger log = LoggerFactory.getLogger(TenantRealms.class);
 
@@ -56,15 +61,17 @@ public class TenantRealms {
 
     /**
      * Creates the realm from the project's template (roles, the SPA client with PKCE and this installation's redirect
-     * URIs, the API audience, password and brute-force policies), or adopts it if an earlier attempt created it.
+     * URIs, the API audience, password and brute-force policies), marked as this tenant's, or adopts it if an earlier
+     * attempt of this tenant's onboarding created it. Any other realm of that name is refused: onboarding may have
+     * started while Keycloak was unreachable, so the check for a taken realm name could not run before.
      */
-    public Mono<Void> ensureRealm(String realm, String displayName, String defaultLocale) {
+    public Mono<Void> ensureRealm(String realm, UUID tenant, String displayName, String defaultLocale) {
         return call("realm", () -> {
             RealmRepresentation existing = find(realm);
             if (existing == null) {
-                keycloak.realms().create(fromTemplate(realm, displayName, defaultLocale));
+                keycloak.realms().create(fromTemplate(realm, tenant, displayName, defaultLocale));
             } else {
-                requireCustodiaRealm(realm);
+                requireRealmOf(existing, tenant);
             }
             return null;
         });
@@ -141,22 +148,19 @@ public class TenantRealms {
                 .orElse(null);
     }
 
-    /** A realm that exists but is not one of ours (no SPA client, no COUNTRY_ADMIN role) is never taken over. */
-    private void requireCustodiaRealm(String realm) {
-        RealmResource resource = keycloak.realm(realm);
-        boolean hasClient = !resource.clients().findByClientId(WEB_CLIENT).isEmpty();
-        try {
-            resource.roles().get(Roles.COUNTRY_ADMIN).toRepresentation();
-        } catch (NotFoundException missing) {
-            hasClient = false;
-        }
-        if (!hasClient) {
+    /**
+     * A realm that exists but was not created by this tenant's onboarding (another tenant's, a leftover of a deleted
+     * one, or not Custodia's at all) is never taken over: its users would reach this tenant's data.
+     */
+    private static void requireRealmOf(RealmRepresentation existing, UUID tenant) {
+        Map<String, String> attributes = existing.getAttributes() == null ? Map.of() : existing.getAttributes();
+        if (!tenant.toString().equals(attributes.get(TENANT_ATTRIBUTE))) {
             throw new KeycloakStepException(
-                    "REALM_NOT_CUSTODIA", "realm exists but was not created from the tenant template", null);
+                    "REALM_NOT_CUSTODIA", "realm exists but was not created by this tenant's onboarding", null);
         }
     }
 
-    private RealmRepresentation fromTemplate(String realm, String displayName, String defaultLocale)
+    private RealmRepresentation fromTemplate(String realm, UUID tenant, String displayName, String defaultLocale)
             throws IOException {
         RealmRepresentation representation;
         try (InputStream template = new ClassPathResource(TEMPLATE).getInputStream()) {
@@ -166,6 +170,10 @@ public class TenantRealms {
         representation.setDisplayName(displayName);
         representation.setEnabled(true);
         representation.setDefaultLocale(defaultLocale);
+        Map<String, String> attributes =
+                new HashMap<>(representation.getAttributes() == null ? Map.of() : representation.getAttributes());
+        attributes.put(TENANT_ATTRIBUTE, tenant.toString());
+        representation.setAttributes(attributes);
         List<String> origins = properties.webUrls().stream()
                 .map(url -> url.toString().replaceAll("/+$", ""))
                 .toList();
@@ -193,7 +201,7 @@ public class TenantRealms {
         if (error instanceof WebApplicationException web) {
             code = "KEYCLOAK_HTTP_" + web.getResponse().getStatus();
         } else if (error instanceof ProcessingException) {
-            code = "KEYCLOAK_UNREACHABLE";
+            code = KeycloakStepException.UNREACHABLE;
         } else {
             code = "KEYCLOAK_ERROR";
         }

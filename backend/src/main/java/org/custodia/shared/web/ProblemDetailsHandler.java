@@ -1,9 +1,11 @@
 package org.custodia.shared.web;
 
+import org.custodia.shared.error.IdentityProviderUnavailableException;
 import org.custodia.shared.observability.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -35,7 +37,14 @@ public class ProblemDetailsHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ProblemDetail problem = Problems.of(error);
-        if (problem.getStatus() >= 500) {
+        if (error instanceof IdentityProviderUnavailableException unavailable) {
+            // Expected while Keycloak is down (the caller logged which operation failed): no stack trace, a hint.
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            HttpHeaders.RETRY_AFTER,
+                            String.valueOf(unavailable.retryAfter().toSeconds()));
+        } else if (problem.getStatus() >= 500) {
             log.error("Unhandled {} on request {}", error.getClass().getName(), RequestIdFilter.of(exchange), error);
         }
         return write(exchange, problem);

@@ -11,6 +11,8 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = URI.create("urn:custodia:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:custodia:problem:forbidden");
     public static final URI NOT_FOUND = URI.create("urn:custodia:problem:not-found");
+    public static final URI IDENTITY_PROVIDER_UNAVAILABLE =
+            URI.create("urn:custodia:problem:identity-provider-unavailable");
     public static final URI INTERNAL = URI.create("urn:custodia:problem:internal");
 
     private ProblemTypes() {}

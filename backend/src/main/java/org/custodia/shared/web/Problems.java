@@ -7,6 +7,7 @@ import java.util.Map;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.FieldError;
 import org.custodia.shared.error.ForbiddenException;
+import org.custodia.shared.error.IdentityProviderUnavailableException;
 import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.error.NotFoundException;
 import org.custodia.shared.error.UnprocessableException;
@@ -54,7 +55,9 @@ final class Problems {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, notFound.getMessage());
         }
         if (error instanceof ConflictException conflict) {
-            return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, conflict.getMessage());
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, conflict.getMessage());
+            conflict.properties().forEach(problem::setProperty);
+            return problem;
         }
         if (error instanceof OptimisticLockingFailureException) {
             return problem(
@@ -64,6 +67,15 @@ final class Problems {
         }
         if (error instanceof DataIntegrityViolationException) {
             return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "The change conflicts with existing data.");
+        }
+        if (error instanceof IdentityProviderUnavailableException unavailable) {
+            ProblemDetail problem = problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.IDENTITY_PROVIDER_UNAVAILABLE,
+                    unavailable.getMessage());
+            problem.setTitle("Identity provider unavailable");
+            unavailable.properties().forEach(problem::setProperty);
+            return problem;
         }
         if (error instanceof AuthenticationException) {
             return unauthenticated();
