@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Loader,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -27,6 +26,7 @@ import {
   usePrisonerSearch,
   type RegisterSearch,
 } from './api';
+import { ListPages } from '../../shell/ListPages';
 import { useDates, useNames } from './lookups';
 import { toNewPrisoner, toPrisoner } from './routes';
 
@@ -53,7 +53,6 @@ export default function PrisonerRegisterPage() {
   }, [text]);
 
   const page = query.data;
-  const pages = page ? Math.max(1, Math.ceil((page.total ?? 0) / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="md">
@@ -156,15 +155,12 @@ export default function PrisonerRegisterPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={search.page + 1}
-              onChange={(n) => setParams(searchToParams({ ...search, page: n - 1 }))}
-              getControlProps={(control) => ({ 'aria-label': t(`cycle.register.page.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('cycle.register.page.number', { page: number(n) }) })}
-            />
-          )}
+          <ListPages
+            total={page.total ?? 0}
+            pageSize={PAGE_SIZE}
+            page={search.page}
+            onChange={(n) => setParams(searchToParams({ ...search, page: n }))}
+          />
         </>
       ) : null}
     </Stack>
