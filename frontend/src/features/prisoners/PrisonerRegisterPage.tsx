@@ -1,22 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { ApiError, problemMessageKey } from '../../api/problem';
 import { useFormat } from '../methodology/shared/format';
 import {
   LEGAL_STATUSES,
@@ -29,6 +15,7 @@ import {
 import { ListPages } from '../../shell/ListPages';
 import { useDates, useNames } from './lookups';
 import { toNewPrisoner, toPrisoner } from './routes';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 /** The prisoner register: search by text, filter, page through; the search lives in the address. */
 export default function PrisonerRegisterPage() {
@@ -106,11 +93,7 @@ export default function PrisonerRegisterPage() {
           onChange={(value) => apply({ legalStatus: (value ?? '') as RegisterSearch['legalStatus'] })}
         />
       </SimpleGrid>
-      {query.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(query.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={query.error} />
       {query.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : page ? (
