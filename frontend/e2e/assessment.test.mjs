@@ -1,6 +1,8 @@
 // Assessment entry against the real stack (see support.mjs): a Kazakhstan assessor starts a custody rating from the
 // case file, answers it (a conditional item appears on an answer), sees the live score and submits it; then continues
-// a needs inventory with the browser offline, and its answers land once the connection returns.
+// a needs inventory with the browser offline, and its answers land once the connection returns. Then the page is
+// reloaded offline (the tokens go with it): the kept answers are counted, and sent once the same user signs in
+// again; a different user signing in erases them instead.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -14,6 +16,7 @@ import {
   newPage,
   screenshot,
   signIn,
+  storedState,
 } from './support.mjs';
 
 const KZ_FACILITY = '01900000-0000-7000-8000-0000000f0001';
@@ -49,6 +52,51 @@ const choose = (page, item, value) => page.locator(`#item-${item} input[value="$
 const yes = (page, item) => choose(page, item, 'yes');
 const no = (page, item) => choose(page, item, 'no');
 const type = (page, item, value) => page.locator(`#item-${item}`).fill(String(value));
+
+/** Starts a needs inventory for the prisoner through the API; returns the assessment. */
+async function startNeedsInventory() {
+  const instruments = await api(token, 'GET', '/api/methodology/instruments');
+  const needs = instruments.body.find((i) => i.code === 'needs_inventory');
+  const published = needs.versions.find((v) => v.status === 'PUBLISHED');
+  const started = await api(token, 'POST', '/api/assessments', { prisonerId, instrumentVersionId: published.id });
+  assert.equal(started.status, 201);
+  return started.body;
+}
+
+/** How many assessments have changes kept in the page's IndexedDB (without creating the database to ask). */
+async function keptRecords(page) {
+  return page.evaluate(async () => {
+    const name = 'custodia-assessment-entry';
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const count = open.result.transaction('pending').objectStore('pending').count();
+        count.onsuccess = () => {
+          open.result.close();
+          resolve(count.result);
+        };
+      };
+    });
+  });
+}
+
+/** Once the service worker controls the page and keeps every file the page loaded, a reload works offline. */
+async function shellKept(page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const cache = await caches.open('custodia-shell-v1');
+    const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+    return performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
+      .every((url) => kept.has(url.pathname));
+  });
+}
+
+const offlineNoise = (problems) => problems.filter((p) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p));
 
 async function allSaved(page) {
   await page.locator('[data-testid="unsynced-count"][data-count="0"]').waitFor();
@@ -135,12 +183,7 @@ describe('a Kazakhstan assessor', () => {
 
   test('continues a needs inventory offline; the answers land when the connection returns', async () => {
     const { page, context, problems } = session;
-    const instruments = await api(token, 'GET', '/api/methodology/instruments');
-    const needs = instruments.body.find((i) => i.code === 'needs_inventory');
-    const published = needs.versions.find((v) => v.status === 'PUBLISHED');
-    const started = await api(token, 'POST', '/api/assessments', { prisonerId, instrumentVersionId: published.id });
-    assert.equal(started.status, 201);
-    const id = started.body.id;
+    const { id } = await startNeedsInventory();
 
     await page.goto(`${BASE_URL}/assessments/${id}`);
     await page.locator('[data-testid="assessment-form"]').waitFor();
@@ -167,9 +210,86 @@ describe('a Kazakhstan assessor', () => {
       },
       { alcohol: 'none', use: true, inj: true },
     );
-    assert.deepEqual(
-      problems.filter((p) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)),
-      [],
-    );
+    assert.deepEqual(offlineNoise(problems), []);
+  });
+});
+
+describe('an assessment page reloaded offline', () => {
+  /**
+   * Signs the assessor in, opens a new needs inventory, answers `answer` offline and reloads the page still offline:
+   * the tokens went with the page, and the reloaded shell says how many changes wait on this device.
+   */
+  async function answeredOfflineThenReloaded(answer, count) {
+    const session = await newPage(browser);
+    const { page, context } = session;
+    await signIn(page, 'KZ', 'kz.assessor');
+    const started = await startNeedsInventory();
+    await page.goto(`${BASE_URL}/assessments/${started.id}`);
+    await page.locator('[data-testid="assessment-form"]').waitFor();
+    await shellKept(page);
+    await context.setOffline(true);
+    await answer(page);
+    await page.locator('[data-testid="sync-state"]', { hasText: 'Offline' }).waitFor();
+    await page.locator(`[data-testid="unsynced-count"][data-count="${count}"]`).waitFor();
+
+    await page.reload();
+    const kept = page.locator(`[data-testid="kept-changes-offline"][data-count="${count}"]`);
+    await kept.waitFor();
+    assert.match(await kept.innerText(), new RegExp(`Changes kept on this device: ${count}\\.`));
+    assert.match(await page.locator('h1').innerText(), /No connection/);
+    // Signing in again goes through the country picker: Keycloak's session ended meanwhile (e.g. it expired).
+    await context.clearCookies();
+    await context.setOffline(false);
+    await page.locator('[data-tenant="KZ"]').waitFor();
+    return { ...session, started };
+  }
+
+  test('shows the kept changes, and sends them once the same assessor signs in again', async () => {
+    const { page, context, problems, started } = await answeredOfflineThenReloaded(async (page) => {
+      await choose(page, 'alcohol_misuse', 'none');
+      await yes(page, 'drug_use');
+      await page.locator('#item-drug_injecting').waitFor();
+      await no(page, 'drug_injecting');
+    }, 3);
+    try {
+      await assertAccessible(page, 'sign-in after an offline reload');
+      await signIn(page, 'KZ', 'kz.assessor');
+      await page.locator('[data-testid="kept-changes"][data-state="done"][data-sent="3"]').waitFor();
+      const saved = await api(token, 'GET', `/api/assessments/${started.id}`);
+      assert.equal(saved.status, 200);
+      assert.deepEqual(
+        {
+          alcohol: saved.body.answers.alcohol_misuse,
+          use: saved.body.answers.drug_use,
+          inj: saved.body.answers.drug_injecting,
+        },
+        { alcohol: 'none', use: true, inj: false },
+      );
+      assert.equal(saved.body.version, started.version + 1, 'one merge patch, on the version they were typed on');
+      assert.equal(await keptRecords(page), 0);
+      assert.deepEqual(offlineNoise(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('erases the kept changes when a different user signs in on that browser', async () => {
+    const { page, context, problems, started } = await answeredOfflineThenReloaded(async (page) => {
+      await choose(page, 'alcohol_misuse', 'serious');
+    }, 1);
+    try {
+      await signIn(page, 'KZ', 'kz.supervisor');
+      assert.deepEqual((await storedState(page)).indexedDB, []);
+      assert.equal(await page.locator('[data-testid="kept-changes"]').count(), 0);
+      const untouched = await api(token, 'GET', `/api/assessments/${started.id}`);
+      assert.equal(untouched.status, 200);
+      assert.deepEqual(
+        { answers: untouched.body.answers ?? {}, version: untouched.body.version },
+        { answers: started.answers ?? {}, version: started.version },
+      );
+      assert.deepEqual(offlineNoise(problems), []);
+    } finally {
+      await context.close();
+    }
   });
 });

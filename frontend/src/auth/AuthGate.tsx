@@ -3,19 +3,15 @@ import { useEffect, useRef } from 'react';
 import { hasAuthParams, useAuth } from 'react-oidc-context';
 import { useTranslation } from 'react-i18next';
 
+import { useKeptChangesCount } from '../features/assessments/useKeptChangesCount';
 import { FullPageMessage } from '../shell/FullPageMessage';
 import { useOnline } from '../shell/useOnline';
 import { SignedInApp } from './SignedInApp';
 import { useSessionControls } from './SessionContext';
-import type { SigninState } from './oidc';
+import { oidcErrorCode, type SigninState } from './oidc';
 
 /** Keycloak's answer to prompt=none when its session is gone (OIDC Core 3.1.2.6). */
 const SESSION_GONE = new Set(['login_required', 'interaction_required', 'consent_required']);
-
-function oidcErrorCode(error: unknown): string | undefined {
-  const code = (error as { error?: unknown } | null)?.error;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Between the OIDC provider and the app: waits for a user, resumes a session after a reload, reports failures. */
 export function AuthGate({ apiBaseUrl }: { apiBaseUrl: string }) {
@@ -58,8 +54,22 @@ export function AuthGate({ apiBaseUrl }: { apiBaseUrl: string }) {
       </FullPageMessage>
     );
   }
-  if (needsResume && !online) {
-    return <FullPageMessage title={t('entry.offline.title')}>{t('entry.offline.text')}</FullPageMessage>;
-  }
+  if (needsResume && !online) return <OfflineReload />;
   return <FullPageMessage busy title={t('auth.signingIn')} />;
+}
+
+/**
+ * A reload without a connection: the tokens went with the page (memory only) and signing in needs Keycloak. Says
+ * so, and how many changes wait on this device to be sent once the same user is signed in again.
+ */
+function OfflineReload() {
+  const { t } = useTranslation();
+  const kept = useKeptChangesCount();
+  return (
+    <FullPageMessage title={t('entry.offline.title')}>
+      <span data-testid="kept-changes-offline" data-count={kept ?? ''}>
+        {kept ? t('uiGaps.offline.kept', { n: kept }) : t('entry.offline.text')}
+      </span>
+    </FullPageMessage>
+  );
 }

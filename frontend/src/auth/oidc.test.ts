@@ -1,4 +1,6 @@
-import { createUserManager, safeReturnPath } from './oidc';
+import { ErrorResponse } from 'oidc-client-ts';
+
+import { createUserManager, oidcErrorCode, safeReturnPath } from './oidc';
 
 const config = { apiBaseUrl: '', keycloakUrl: 'http://kc', platformRealm: 'platform', clientId: 'custodia-web' };
 
@@ -33,5 +35,15 @@ describe('OIDC client', () => {
     expect(safeReturnPath('/\\evil.example')).toBe('/');
     expect(safeReturnPath('/signin/callback?code=x')).toBe('/');
     expect(safeReturnPath(undefined)).toBe('/');
+  });
+
+  it('reads the OAuth error of a failed silent sign-in as react-oidc-context reports it', () => {
+    // A reload after Keycloak's session ended (e.g. the browser was offline meanwhile): prompt=none answers this.
+    const gone = new ErrorResponse({ error: 'login_required' });
+    const reported = { name: gone.name, message: gone.message, innerError: gone, source: 'signinCallback' };
+    expect(oidcErrorCode(reported)).toBe('login_required');
+    expect(oidcErrorCode(gone)).toBe('login_required');
+    expect(oidcErrorCode(new Error('network'))).toBeUndefined();
+    expect(oidcErrorCode(null)).toBeUndefined();
   });
 });

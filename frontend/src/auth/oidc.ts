@@ -45,3 +45,13 @@ export function safeReturnPath(path: string | undefined): string {
   if (path.startsWith(SIGNIN_CALLBACK_PATH) || path.startsWith(SIGNED_OUT_PATH)) return '/';
   return path;
 }
+
+/**
+ * The OAuth error code of a failed sign-in. react-oidc-context wraps oidc-client-ts' ErrorResponse (which carries
+ * `error`) as `innerError` of its own error.
+ */
+export function oidcErrorCode(error: unknown): string | undefined {
+  const failure = error as { error?: unknown; innerError?: { error?: unknown } } | null;
+  const code = failure?.error ?? failure?.innerError?.error;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -12,18 +12,23 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches } from 'react-router';
 
 import { allows, type Access } from '../auth/roles';
 import { useSignedIn } from '../auth/SignedInContext';
+import { useKeptChangesCount } from '../features/assessments/useKeptChangesCount';
 import { tenantName } from '../features/signin/tenantName';
 import { navigationFor } from '../routes';
 import type { AreaHandle } from '../routeTypes';
 import { Brand } from './Brand';
 import { ForbiddenPage } from './ErrorPages';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { useOnline } from './useOnline';
+
+// Loaded only when changes typed offline wait on this device (it brings the assessment sync along).
+const KeptChanges = lazy(() => import('../features/assessments/KeptChanges'));
 
 function useRequiredAccess(): Access {
   const matches = useMatches();
@@ -42,6 +47,8 @@ export function AppLayout() {
   const location = useLocation();
   const access = useRequiredAccess();
   const entries = navigationFor(roles);
+  const kept = useKeptChangesCount();
+  const online = useOnline();
   const tenant = me.tenant
     ? tenantName(me.tenant.displayName, i18n.language, me.tenant.defaultLanguage, me.tenant.code ?? '')
     : null;
@@ -126,6 +133,11 @@ export function AppLayout() {
             </Alert>
           )}
         </div>
+        {kept !== undefined && kept > 0 && online && (
+          <Suspense fallback={null}>
+            <KeptChanges />
+          </Suspense>
+        )}
         <Suspense
           fallback={
             <Group>

@@ -19,6 +19,7 @@ import {
 import { useNames } from '../prisoners/lookups';
 import { toPrisoner } from '../prisoners/routes';
 import { AssessmentInboxSection } from './AssessmentInboxSection';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 /**
  * The supervisor's inbox: assessments and classifications waiting for a second person; one's own are shown with the
@@ -36,11 +37,7 @@ export default function ApprovalInboxPage() {
         <Title order={2} size="h3" id="classification-inbox-title">
           {t('cycle.inbox.title')}
         </Title>
-        {inbox.error instanceof ApiError && (
-          <Alert color="red" role="alert">
-            {t(problemMessageKey(inbox.error.problem))}
-          </Alert>
-        )}
+        <ApiErrorAlert error={inbox.error} />
         {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
         {inbox.data && (
           <Text size="sm" c="dimmed" role="status">

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -13,8 +13,10 @@ import { toPrisoner } from '../prisoners/routes';
 import { assessmentsKey } from '../reviews/api';
 import { toAssessment } from '../assessments/routes';
 import { useCycleCalendar } from '../reviews/calendar';
+import { ListPages } from '../../shell/ListPages';
 import { fieldMessage, ProblemNotice } from '../../shell/ProblemNotice';
 import {
+  ASSESSMENT_INBOX_PAGE_SIZE,
   approveAssessment,
   assessmentInboxKey,
   returnAssessment,
@@ -25,8 +27,15 @@ import {
 /** Submitted assessments waiting for a supervisor who neither started nor submitted them, oldest first. */
 export function AssessmentInboxSection() {
   const { t } = useTranslation();
-  const inbox = useAssessmentInbox();
+  const [page, setPage] = useState(0);
+  const inbox = useAssessmentInbox(page);
   const { number } = useCycleCalendar();
+  const total = inbox.data?.total ?? 0;
+  // Deciding the last item of the last page empties it: show the page that is now the last.
+  const lastPage = Math.max(0, Math.ceil(total / ASSESSMENT_INBOX_PAGE_SIZE) - 1);
+  useEffect(() => {
+    if (inbox.data && !inbox.isPlaceholderData && page > lastPage) setPage(lastPage);
+  }, [inbox.data, inbox.isPlaceholderData, page, lastPage]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="assessment-inbox-title" data-testid="assessment-inbox">
       <Title order={2} size="h3" id="assessment-inbox-title">
@@ -36,12 +45,13 @@ export function AssessmentInboxSection() {
       {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
       {inbox.data && (
         <Text size="sm" c="dimmed" role="status">
-          {t('reviews.approvals.waiting', { total: number(inbox.data.total ?? 0) })}
+          {t('reviews.approvals.waiting', { total: number(total) })}
         </Text>
       )}
       {(inbox.data?.items ?? []).map((entry) => (
         <AssessmentCard key={entry.id} entry={entry} />
       ))}
+      <ListPages total={total} pageSize={ASSESSMENT_INBOX_PAGE_SIZE} page={page} onChange={setPage} />
     </Stack>
   );
 }

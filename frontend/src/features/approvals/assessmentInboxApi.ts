@@ -1,24 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { useApi } from '../../api/ApiContext';
 import { unwrap, type ApiClient, type Schemas } from '../../api/client';
-import { INBOX_SIZE } from '../prisoners/classificationApi';
 
 export type AssessmentInbox = Schemas['AssessmentInbox'];
 export type AssessmentInboxEntry = Schemas['Entry'];
 
 export const assessmentInboxKey = ['assessments', 'inbox'] as const;
 
+/** Assessments per page of the inbox (as the API's default page). */
+export const ASSESSMENT_INBOX_PAGE_SIZE = 25;
+
 // The snapshot documents only the errors of these operations, so their answers are typed here.
 
-export function useAssessmentInbox() {
+export function useAssessmentInbox(page: number) {
   const api = useApi();
   return useQuery({
-    queryKey: assessmentInboxKey,
+    queryKey: [...assessmentInboxKey, page],
     queryFn: async ({ signal }) =>
       (await unwrap(
-        api.GET('/api/assessments/inbox', { params: { query: { page: 0, size: INBOX_SIZE } }, signal }),
+        api.GET('/api/assessments/inbox', {
+          params: { query: { page, size: ASSESSMENT_INBOX_PAGE_SIZE } },
+          signal,
+        }),
       )) as unknown as AssessmentInbox,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 
 import { useApi } from '../../api/ApiContext';
 import { unwrap, type ApiClient, type Schemas } from '../../api/client';
-import type { Change, Transport } from './sync';
+import type { Change } from './changes';
+import type { Transport } from './sync';
 
 export type AssessmentView = Schemas['AssessmentView'];
 export type AssessmentSummary = Schemas['AssessmentSummary'];

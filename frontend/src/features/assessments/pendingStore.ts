@@ -1,4 +1,4 @@
-import type { PendingRecord, PendingStore } from './sync';
+import { countChanges, type PendingRecord, type PendingStore } from './changes';
 
 /**
  * Unsynced assessment changes in IndexedDB. The database's name starts with "custodia", so auth/userStorage.ts erases
@@ -44,7 +44,27 @@ export function indexedDbPendingStore(factory: IDBFactory | undefined = globalTh
       if (record) await request(objects.put(record, id));
       else await request(objects.delete(id));
     },
+    async list() {
+      const objects = await store('readonly');
+      const [keys, records] = await Promise.all([request(objects.getAllKeys()), request(objects.getAll())]);
+      return keys.map((key, i) => ({ assessmentId: String(key), record: records[i] as PendingRecord }));
+    },
   };
+}
+
+/**
+ * How many changes wait on this device to be sent (see countChanges), for the screens shown before the user is
+ * signed in again (offline, tokens gone with the reload). Never creates the database just to count.
+ */
+export async function keptChangesCount(
+  factory: Pick<IDBFactory, 'databases'> | undefined = globalThis.indexedDB,
+  store: () => PendingStore = () => indexedDbPendingStore(),
+): Promise<number> {
+  if (!factory || typeof factory.databases !== 'function') return 0;
+  const databases = await factory.databases();
+  if (!databases.some((d) => d.name === PENDING_DATABASE)) return 0;
+  const kept = await store().list();
+  return kept.reduce((sum, { record }) => sum + countChanges(record.changes), 0);
 }
 
 export function memoryPendingStore(): PendingStore & { records: Map<string, PendingRecord> } {
@@ -56,5 +76,6 @@ export function memoryPendingStore(): PendingStore & { records: Map<string, Pend
       if (record) records.set(id, structuredClone(record));
       else records.delete(id);
     },
+    list: async () => [...records].map(([assessmentId, record]) => ({ assessmentId, record: structuredClone(record) })),
   };
 }

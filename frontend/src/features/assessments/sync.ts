@@ -1,27 +1,7 @@
 import { ApiError, type Problem } from '../../api/problem';
 import type { Answers } from './conditions';
 import type { AssessmentView, Judgement } from './api';
-
-/**
- * One edit by the assessor: answers given or changed (`null` clears one, as in the API's merge patch) and, when
- * touched, the whole judgement (`{}` clears it).
- */
-export interface Change {
-  answers: Record<string, unknown>;
-  judgement?: Judgement;
-}
-
-/** Where unsynced changes survive a reload or a lost connection (IndexedDB in the browser, see pendingStore.ts). */
-export interface PendingStore {
-  load(assessmentId: string): Promise<PendingRecord | undefined>;
-  save(assessmentId: string, record: PendingRecord | undefined): Promise<void>;
-}
-
-/** The changes not yet confirmed by the server, oldest first, and the assessment version they were made on. */
-export interface PendingRecord {
-  version: number;
-  changes: Change[];
-}
+import { changedKeys, countChanges, mergeChanges, type Change, type PendingRecord, type PendingStore } from './changes';
 
 export interface Transport {
   patch(assessmentId: string, body: { version: number } & Change): Promise<AssessmentView>;
@@ -51,24 +31,6 @@ export interface SyncState {
 }
 
 export type Choice = 'mine' | 'theirs';
-
-/** The changes merged oldest to newest: the newest answer to an item wins. */
-export function mergeChanges(changes: readonly Change[]): Change {
-  const merged: Change = { answers: {} };
-  for (const change of changes) {
-    Object.assign(merged.answers, change.answers);
-    if (change.judgement !== undefined) merged.judgement = change.judgement;
-  }
-  return merged;
-}
-
-/** The keys a change touches: `answers.<code>` and `judgement`. */
-export function changedKeys(change: Change): string[] {
-  return [
-    ...Object.keys(change.answers).map((code) => `answers.${code}`),
-    ...(change.judgement !== undefined ? ['judgement'] : []),
-  ];
-}
 
 /** The answers as the assessor sees them: the server's with the unsynced changes applied. */
 export function applyChanges(answers: Answers | undefined, changes: readonly Change[]): Answers {
@@ -152,7 +114,7 @@ export class AnswerSync {
 
   /** Number of answers (and the judgement) changed but not yet confirmed by the server. */
   unsyncedCount(): number {
-    return changedKeys(mergeChanges(this.state.pending)).length;
+    return countChanges(this.state.pending);
   }
 
   /** Picks up the changes a previous visit left unsynced (e.g. typed offline), and sends them. */

@@ -1,10 +1,9 @@
-import { Alert, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 import { useApi } from '../../api/ApiContext';
-import { ApiError, problemMessageKey } from '../../api/problem';
 import { useFormat } from '../methodology/shared/format';
 import { useNames } from '../prisoners/lookups';
 import { downloadSection, useNationalDashboard, type DashboardSection, type NationalDashboard } from './api';
@@ -12,6 +11,7 @@ import { CsvButton } from './CsvButton';
 import { BarChart } from './EChart';
 import { isOrdered, periodFromParams, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 /** The country's dashboard: charts with the table of the same figures beside each, a period, CSV per section. */
 export default function NationalDashboardsPage() {
@@ -27,11 +27,7 @@ export default function NationalDashboardsPage() {
     <Stack gap="md">
       <Title order={1}>{t('dashboards.national.title')}</Title>
       <PeriodPicker period={period} onChange={setPeriod} />
-      {dashboard.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(dashboard.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={dashboard.error} />
       {dashboard.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : (

@@ -28,6 +28,7 @@ import { TextsInput } from '../methodology/shared/TextsInput';
 import { facilitiesKey, fetchFacilities, placeProblems, useFacilities, type Facility } from '../prisoners/api';
 import { useNames } from '../prisoners/lookups';
 import { createFacility, EMPTY_FACILITY, toFacilityDraft, updateFacility, type FacilityDraft } from './api';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 const FIELDS = ['code', 'name', 'categories', 'capacity'] as const;
 
@@ -54,11 +55,7 @@ export default function FacilitiesPage() {
           onClose={() => setEditing(null)}
         />
       )}
-      {facilities.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(facilities.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={facilities.error} />
       {facilities.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : (

@@ -1,11 +1,10 @@
-import { Alert, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useSearchParams } from 'react-router';
 
 import { useApi } from '../../api/ApiContext';
-import { ApiError, problemMessageKey } from '../../api/problem';
 import { CsvButton } from '../dashboards/CsvButton';
 import { BarChart } from '../dashboards/EChart';
 import { isOrdered, periodFromParams, type Period } from '../dashboards/period';
@@ -19,6 +18,7 @@ import {
   type CrossCountryIndicators,
   type IndicatorTable,
 } from './api';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 /** Tables whose first key is drawn as a chart (one series per country). */
 const CHARTED = new Set(['population-by-risk-level', 'population-by-category']);
@@ -41,11 +41,7 @@ export default function IndicatorsPage() {
           {t('dashboards.indicators.suppression', { count: indicators.data.minCellSize ?? 10 })}
         </Text>
       )}
-      {indicators.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(indicators.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={indicators.error} />
       {indicators.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : (

@@ -1,23 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { ApiError, problemMessageKey } from '../../api/problem';
 import { useFormat } from '../methodology/shared/format';
 import {
   LEGAL_STATUSES,
@@ -27,8 +12,10 @@ import {
   usePrisonerSearch,
   type RegisterSearch,
 } from './api';
+import { ListPages } from '../../shell/ListPages';
 import { useDates, useNames } from './lookups';
 import { toNewPrisoner, toPrisoner } from './routes';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 /** The prisoner register: search by text, filter, page through; the search lives in the address. */
 export default function PrisonerRegisterPage() {
@@ -53,7 +40,6 @@ export default function PrisonerRegisterPage() {
   }, [text]);
 
   const page = query.data;
-  const pages = page ? Math.max(1, Math.ceil((page.total ?? 0) / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="md">
@@ -107,11 +93,7 @@ export default function PrisonerRegisterPage() {
           onChange={(value) => apply({ legalStatus: (value ?? '') as RegisterSearch['legalStatus'] })}
         />
       </SimpleGrid>
-      {query.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(query.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={query.error} />
       {query.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : page ? (
@@ -156,15 +138,12 @@ export default function PrisonerRegisterPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={search.page + 1}
-              onChange={(n) => setParams(searchToParams({ ...search, page: n - 1 }))}
-              getControlProps={(control) => ({ 'aria-label': t(`cycle.register.page.${control}`) })}
-              getItemProps={(n) => ({ 'aria-label': t('cycle.register.page.number', { page: number(n) }) })}
-            />
-          )}
+          <ListPages
+            total={page.total ?? 0}
+            pageSize={PAGE_SIZE}
+            page={search.page}
+            onChange={(n) => setParams(searchToParams({ ...search, page: n }))}
+          />
         </>
       ) : null}
     </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useNames } from '../prisoners/lookups';
 import { toPrisoner } from '../prisoners/routes';
 import { REVIEW_PAGE_SIZE, useDueCounts, useDueReviews, usePreRelease, type DueCounts } from './api';
 import { useCycleCalendar } from './calendar';
+import { ListPages } from '../../shell/ListPages';
 import { ProblemNotice } from '../../shell/ProblemNotice';
 
 /**
@@ -101,22 +102,6 @@ function CountsTable({
   );
 }
 
-function Pages({ total, page, onChange }: { total: number; page: number; onChange: (page: number) => void }) {
-  const { t } = useTranslation();
-  const { number } = useCycleCalendar();
-  const pages = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
-  if (pages <= 1) return null;
-  return (
-    <Pagination
-      total={pages}
-      value={page + 1}
-      onChange={(n) => onChange(n - 1)}
-      getControlProps={(control) => ({ 'aria-label': t(`cycle.register.page.${control}`) })}
-      getItemProps={(n) => ({ 'aria-label': t('cycle.register.page.number', { page: number(n) }) })}
-    />
-  );
-}
-
 function DueList({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
@@ -177,7 +162,7 @@ function DueList({ facilityId }: { facilityId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Pages total={due.data?.total ?? 0} page={page} onChange={setPage} />
+      <ListPages total={due.data?.total ?? 0} pageSize={REVIEW_PAGE_SIZE} page={page} onChange={setPage} />
     </Card>
   );
 }
@@ -235,7 +220,7 @@ function PreReleaseList({ facilityId }: { facilityId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Pages total={list.data?.total ?? 0} page={page} onChange={setPage} />
+      <ListPages total={list.data?.total ?? 0} pageSize={REVIEW_PAGE_SIZE} page={page} onChange={setPage} />
     </Card>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import { ConfirmButton } from '../methodology/shared/ConfirmButton';
 import { useFormat } from '../methodology/shared/format';
 import { changeTenantStatus, phaseOf, platformTenantsKey, usePlatformTenants, type PlatformTenant } from './api';
 import { OnboardingWizard } from './OnboardingWizard';
+import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
 
 const STATUS_COLOR = { ACTIVE: 'green', PROVISIONING: 'yellow', SUSPENDED: 'red' } as const;
 
@@ -51,11 +40,7 @@ export default function TenantsPage() {
           onClose={() => setWizard(null)}
         />
       )}
-      {tenants.error instanceof ApiError && (
-        <Alert color="red" role="alert">
-          {t(problemMessageKey(tenants.error.problem))}
-        </Alert>
-      )}
+      <ApiErrorAlert error={tenants.error} />
       {tenants.isPending ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : (

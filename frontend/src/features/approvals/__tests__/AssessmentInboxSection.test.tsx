@@ -21,7 +21,7 @@ const entry = (id: string, overrides: Record<string, unknown> = {}) => ({
 
 function inbox(items: unknown[], routes: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({
-    'GET /api/assessments/inbox': { status: 200, body: { items, page: 0, size: 100, total: items.length } },
+    'GET /api/assessments/inbox': { status: 200, body: { items, page: 0, size: 25, total: items.length } },
     'GET /api/methodology/instruments': {
       status: 200,
       body: [{ code: 'needs_inventory', name: { en: 'Needs inventory' } }],
@@ -94,5 +94,32 @@ describe('AssessmentInboxSection', () => {
       }),
     });
     expect(await screen.findByTestId('problem')).toHaveTextContent('problem.forbidden');
+  });
+
+  it('pages like the other lists: 25 a page, the pager only when there is more than one page', async () => {
+    const pageOf = (page: number, total: number) => ({
+      status: 200,
+      body: { items: [entry(`a${page}`)], page, size: 25, total },
+    });
+    const api = fakeApi({
+      'GET /api/assessments/inbox': (request) =>
+        pageOf(Number(new URL(request.path, 'http://x').searchParams.get('page')), 30),
+      'GET /api/methodology/instruments': { status: 200, body: [] },
+    });
+    renderWithApp(<AssessmentInboxSection />, { api, signedIn: signedInAs('supervisor-1') });
+    expect(await screen.findByTestId('assessment-inbox-item')).toHaveAttribute('data-number', 'N-a0');
+    expect(api.seen.find((r) => r.path.startsWith('/api/assessments/inbox'))?.path).toBe(
+      '/api/assessments/inbox?page=0&size=25',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'cycle.register.page.next' }));
+    await waitFor(() => expect(screen.getByTestId('assessment-inbox-item')).toHaveAttribute('data-number', 'N-a1'));
+    expect(api.seen.map((r) => r.path)).toContain('/api/assessments/inbox?page=1&size=25');
+  });
+
+  it('shows no pager when the inbox fits on one page', async () => {
+    inbox([entry('a1')]);
+    await screen.findByTestId('assessment-inbox-item');
+    expect(screen.queryByRole('button', { name: 'cycle.register.page.next' })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { ApiError, toProblem } from '../../../api/problem';
 import type { AssessmentView } from '../api';
 import { memoryPendingStore } from '../pendingStore';
-import { AnswerSync, applyChanges, type Change, type Transport } from '../sync';
+import type { Change } from '../changes';
+import { AnswerSync, applyChanges, type Transport } from '../sync';
 
 function view(
   version: number,
