@@ -4,7 +4,8 @@
 # against the same aggregate SQL run by pgbench as the indicators role, and shows how soon a change reaches the
 # indicators. Target: HTTP <= 1.2 x SQL + 50 ms. See docs/benchmarks.md.
 # Tunables: CUSTODIA_BENCH_PRISONERS (per country, default 125000), CUSTODIA_BENCH_ASSESSMENTS (per prisoner, 10),
-# CUSTODIA_BENCH_RUNS (timed requests per endpoint, 30), CUSTODIA_BENCH_KEEP=1 keeps the database afterwards,
+# CUSTODIA_BENCH_RUNS (timed requests per endpoint, 30), CUSTODIA_BENCH_WARMUP_RUNS (untimed ones before, 20),
+# CUSTODIA_BENCH_KEEP=1 keeps the database afterwards,
 # CUSTODIA_BENCH_JAR (a backend jar to use instead of building one), CUSTODIA_BENCH_START_SECONDS (600),
 # CUSTODIA_BENCH_REUSE=1 times a database an earlier run kept (CUSTODIA_BENCH_KEEP=1) instead of seeding again: the
 # full scale takes the better part of an hour to seed on 2 cores, the timings a minute, and they need a quiet machine.
@@ -22,6 +23,8 @@ BACKEND_URL="http://localhost:$PORT"
 PRISONERS="${CUSTODIA_BENCH_PRISONERS:-125000}"
 ASSESSMENTS="${CUSTODIA_BENCH_ASSESSMENTS:-10}"
 RUNS="${CUSTODIA_BENCH_RUNS:-30}"
+# Untimed requests first, per endpoint: a running service has compiled its request path; a fresh JVM has not.
+WARMUP_RUNS="${CUSTODIA_BENCH_WARMUP_RUNS:-20}"
 OUT="$CUSTODIA_STATE/bench/indicators-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 backend_pid=""
@@ -138,7 +141,7 @@ pgbench_ms() {
 
 http_ms() {
   local url="$1" i
-  for i in $(seq 1 5); do curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"; done
+  for i in $(seq 1 "$WARMUP_RUNS"); do curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$url"; done
   for i in $(seq 1 "$RUNS"); do
     curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$url"
   done | awk '{ print $1 * 1000 }' | median
