@@ -27,6 +27,8 @@ class AssessmentStore {
 
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
     private static final String EDITABLE = "('DRAFT', 'RETURNED')";
+    static final String SUMMARY_COLUMNS = "id, instrument_version_id, instrument_code, status, overall_level, version,"
+            + " started_at, submitted_at, decided_at";
 
     private final DatabaseClient db;
     private final JsonDocuments json;
@@ -107,21 +109,24 @@ class AssessmentStore {
 
     /** A prisoner's assessments, newest first. */
     Flux<AssessmentSummary> ofPrisoner(UUID prisonerId) {
-        return db.sql("select id, instrument_version_id, instrument_code, status, overall_level, version, started_at,"
-                        + " submitted_at, decided_at from assessment where prisoner_id = :prisoner"
+        return db.sql("select " + SUMMARY_COLUMNS + " from assessment where prisoner_id = :prisoner"
                         + " order by started_at desc, id desc")
                 .bind("prisoner", prisonerId)
-                .map(row -> new AssessmentSummary(
-                        row.get("id", UUID.class),
-                        row.get("instrument_version_id", UUID.class),
-                        row.get("instrument_code", String.class),
-                        AssessmentStatus.valueOf(row.get("status", String.class)),
-                        row.get("overall_level", String.class),
-                        row.get("version", Long.class),
-                        row.get("started_at", Instant.class),
-                        row.get("submitted_at", Instant.class),
-                        row.get("decided_at", Instant.class)))
+                .map(AssessmentStore::summary)
                 .all();
+    }
+
+    static AssessmentSummary summary(Readable row) {
+        return new AssessmentSummary(
+                row.get("id", UUID.class),
+                row.get("instrument_version_id", UUID.class),
+                row.get("instrument_code", String.class),
+                AssessmentStatus.valueOf(row.get("status", String.class)),
+                row.get("overall_level", String.class),
+                row.get("version", Long.class),
+                row.get("started_at", Instant.class),
+                row.get("submitted_at", Instant.class),
+                row.get("decided_at", Instant.class));
     }
 
     /** Submitted assessments waiting for a decision, oldest submission first. */
