@@ -195,7 +195,6 @@ public class AssessmentService {
                                 }
                             });
                             return store.saveAnswers(id, request.version(), answers, judgement, now())
-                                    .then(store.find(id))
                                     .flatMap(after -> audit.record(AuditEvent.changed(
                                                     "ASSESSMENT_ANSWERED",
                                                     ENTITY,
@@ -251,7 +250,6 @@ public class AssessmentService {
                                         "The assessment is not complete enough to submit.", problems));
                             }
                             return store.submit(id, expectedVersion, scoring, submitter, now())
-                                    .then(store.find(id))
                                     .flatMap(after -> audit.record(AuditEvent.changed(
                                                     "ASSESSMENT_SUBMITTED",
                                                     ENTITY,
@@ -278,7 +276,6 @@ public class AssessmentService {
             }
             return requireVersion(before, expectedVersion)
                     .then(store.decide(id, expectedVersion, decision, Actor.of(caller), comment, now()))
-                    .then(store.find(id))
                     .flatMap(after -> view(tenant, after).flatMap(view -> {
                         Map<String, Object> decided = state(after);
                         decided.put("comment", comment);

@@ -64,23 +64,23 @@ class AssessmentStore {
                 .switchIfEmpty(Mono.error(new NotFoundException("No such assessment.")));
     }
 
-    Mono<Void> saveAnswers(
+    Mono<Assessment> saveAnswers(
             UUID id, long expectedVersion, Map<String, Object> answers, Judgement judgement, Instant now) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set answers = :answers,"
                         + " judgement = :judgement, version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status in " + EDITABLE)
+                        + " where id = :id and version = :version and status in " + EDITABLE + " returning *")
                 .bind("answers", json.write(answers));
         update = update.bind(
                 "judgement", Parameter.fromOrEmpty(judgement == null ? null : json.write(judgement), Json.class));
         return exactlyOne(update, id, expectedVersion, now);
     }
 
-    Mono<Void> submit(UUID id, long expectedVersion, ScoringResult result, Actor submittedBy, Instant now) {
+    Mono<Assessment> submit(UUID id, long expectedVersion, ScoringResult result, Actor submittedBy, Instant now) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = 'SUBMITTED',"
                         + " result = :result, overall_level = :level, submitted_by = :by, submitted_by_name = :byName,"
                         + " submitted_at = :now, decided_by = null, decided_by_name = null, decided_at = null,"
                         + " decision_comment = null, version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status in " + EDITABLE)
+                        + " where id = :id and version = :version and status in " + EDITABLE + " returning *")
                 .bind("result", json.write(result))
                 .bind("by", submittedBy.subject())
                 .bind("byName", submittedBy.username());
@@ -93,13 +93,13 @@ class AssessmentStore {
      * Approves or returns a submitted assessment. A returned one loses its stored scoring: it is editable again and
      * will be scored anew when resubmitted (the audit trail keeps what was returned).
      */
-    Mono<Void> decide(
+    Mono<Assessment> decide(
             UUID id, long expectedVersion, AssessmentStatus decision, Actor decidedBy, String comment, Instant now) {
         String clearResult = decision == AssessmentStatus.RETURNED ? ", result = null, overall_level = null" : "";
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = :status,"
                         + " decided_by = :by, decided_by_name = :byName, decided_at = :now,"
                         + " decision_comment = :comment" + clearResult + ", version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status = 'SUBMITTED'")
+                        + " where id = :id and version = :version and status = 'SUBMITTED' returning *")
                 .bind("status", decision.name())
                 .bind("by", decidedBy.subject())
                 .bind("byName", decidedBy.username());
@@ -162,17 +162,16 @@ class AssessmentStore {
 
     record Submitted(Assessment assessment, String prisonerNumber, String familyName, String givenNames) {}
 
-    private static Mono<Void> exactlyOne(
+    /** The changed assessment as it is now (the statement returns it: no second read), or a 409. */
+    private Mono<Assessment> exactlyOne(
             DatabaseClient.GenericExecuteSpec update, UUID id, long expectedVersion, Instant now) {
         return update.bind("id", id)
                 .bind("version", expectedVersion)
                 .bind("now", now)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> updated == 1
-                        ? Mono.<Void>empty()
-                        : Mono.error(new ConflictException(
-                                "Someone else changed this assessment first. Reload it and apply your change again.")));
+                .map(this::assessment)
+                .one()
+                .switchIfEmpty(Mono.error(() -> new ConflictException(
+                        "Someone else changed this assessment first. Reload it and apply your change again.")));
     }
 
     private static Actor actor(Readable row, String column) {
