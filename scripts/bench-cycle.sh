@@ -2,7 +2,8 @@
 # The cycle benchmark (issue 4): sustained assessment submissions (start, save answers, submit with scoring and
 # audit) and reads of prisoners' case files, over HTTP against the local stack, each beside pgbench running the
 # same SQL on the same database in the same run. Prints requests per second, p50/p99 and the ratio HTTP / pgbench.
-# See docs/benchmarks.md. Tunables: CUSTODIA_BENCH_PRISONERS, _USERS, _CLIENTS, _SECONDS, _WARMUP.
+# See docs/benchmarks.md. Tunables: CUSTODIA_BENCH_PRISONERS, _USERS, _CLIENTS, _SECONDS, _WARMUP; the backend's JVM
+# options (e.g. a JFR recording) in CUSTODIA_BENCH_BACKEND_JAVA_OPTS.
 set -euo pipefail
 # shellcheck source=lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -52,7 +53,7 @@ SPRING_FLYWAY_URL="jdbc:postgresql://127.0.0.1:$CUSTODIA_PG_PORT/$DB" \
 CUSTODIA_SECURITY_KEYCLOAK_URL="$CUSTODIA_KC_URL" \
 SERVER_PORT="$PORT" \
 LOGGING_LEVEL_CUSTODIA_ACCESS=WARN \
-  java -jar "$CUSTODIA_ROOT/backend/target/custodia-backend.jar" >"$OUT/backend.log" 2>&1 &
+  java ${CUSTODIA_BENCH_BACKEND_JAVA_OPTS:-} -jar "$CUSTODIA_ROOT/backend/target/custodia-backend.jar" >"$OUT/backend.log" 2>&1 &
 backend_pid=$!
 backend_ready() { curl -fsS "$BACKEND_URL/actuator/health/readiness" >/dev/null; }
 wait_until "the backend" 120 backend_ready || die "the backend did not become ready; see $OUT/backend.log"

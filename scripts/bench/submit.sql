@@ -9,10 +9,8 @@ select set_config('app.tenant_id', :tenant, true);
 select p.*, (p.current_category is not null and not (p.current_category = any(f.categories))) as transfer_needed
   from prisoner p join facility f on f.id = p.facility_id
  where p.id = ('00000000-0000-7000-8000-' || lpad(to_hex(cast(:n as bigint)), 12, '0'))::uuid;
-select * from instrument_version where id = :version limit 2;
-select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
-select version from methodology_list where kind = 'RISK_LEVELS';
-select code, name, common_level from risk_level order by rank;
+select v.status, v.version, i.code, array(select code from risk_level order by rank) as levels
+  from instrument_version v join instrument i on i.id = v.instrument_id where v.id = :version;
 select gen_random_uuid() as assessment \gset
 insert into assessment (id, prisoner_id, instrument_version_id, instrument_code, status, answers, version, started_by,
                         started_by_name, started_at, updated_at)
@@ -27,13 +25,10 @@ end;
 begin;
 select set_config('app.tenant_id', :tenant, true);
 select * from assessment where id = :assessment;
-select * from instrument_version where id = :version limit 2;
-select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
-select version from methodology_list where kind = 'RISK_LEVELS';
-select code, name, common_level from risk_level order by rank;
+select v.status, v.version, i.code, array(select code from risk_level order by rank) as levels
+  from instrument_version v join instrument i on i.id = v.instrument_id where v.id = :version;
 update assessment set answers = :answers, judgement = null, version = version + 1, updated_at = now()
- where id = :assessment and version = 0 and status in ('DRAFT', 'RETURNED');
-select * from assessment where id = :assessment;
+ where id = :assessment and version = 0 and status in ('DRAFT', 'RETURNED') returning *;
 insert into audit_entry (id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
                          request_id, before, after)
 values (gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_ANSWERED', 'ASSESSMENT', :assessment, 'bench',
@@ -46,15 +41,12 @@ select pg_advisory_xact_lock(hashtextextended('idempotency/bench/' || cast(:asse
 select operation, target_id, request_hash, response from idempotency_key
  where subject = 'bench' and key = cast(:assessment as text);
 select * from assessment where id = :assessment;
-select * from instrument_version where id = :version limit 2;
-select i.* from instrument i join instrument_version v on v.instrument_id = i.id where v.id = :version limit 2;
-select version from methodology_list where kind = 'RISK_LEVELS';
-select code, name, common_level from risk_level order by rank;
+select v.status, v.version, i.code, array(select code from risk_level order by rank) as levels
+  from instrument_version v join instrument i on i.id = v.instrument_id where v.id = :version;
 update assessment set status = 'SUBMITTED', result = :result, overall_level = 'HIGH', submitted_by = 'bench',
        submitted_by_name = 'bench', submitted_at = now(), decided_by = null, decided_by_name = null,
        decided_at = null, decision_comment = null, version = version + 1, updated_at = now()
- where id = :assessment and version = 1 and status in ('DRAFT', 'RETURNED');
-select * from assessment where id = :assessment;
+ where id = :assessment and version = 1 and status in ('DRAFT', 'RETURNED') returning *;
 insert into audit_entry (id, occurred_at, actor_subject, actor_name, action, entity_type, entity_id,
                          request_id, before, after)
 values (gen_random_uuid(), now(), 'bench', 'bench', 'ASSESSMENT_SUBMITTED', 'ASSESSMENT', :assessment, 'bench',

@@ -1,5 +1,6 @@
 package org.custodia.assessment;
 
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +34,6 @@ import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -120,9 +120,18 @@ public class AssessmentService {
                         .thenReturn(view)));
     }
 
-    /** A prisoner's assessments, newest first, in the caller's transaction and not audited: for the case file. */
-    public Flux<AssessmentSummary> summariesOf(UUID prisonerId) {
-        return store.ofPrisoner(prisonerId);
+    /**
+     * The assessments of the prisoner {@code p} of a statement, newest first and without answers, as one JSON column
+     * (a sub-select): for the case file, which reads them beside the prisoner; each element is read with {@link
+     * #summary(Readable)}.
+     */
+    public static final String SUMMARIES_OF_PRISONER_AS_JSON = "(select coalesce(json_agg(a order by a.started_at desc,"
+            + " a.id desc), '[]') from (select " + AssessmentStore.SUMMARY_COLUMNS
+            + " from assessment where prisoner_id = p.id) a)";
+
+    /** One element of {@link #SUMMARIES_OF_PRISONER_AS_JSON}. */
+    public static AssessmentSummary summary(Readable row) {
+        return AssessmentStore.summary(row);
     }
 
     Mono<List<AssessmentSummary>> ofPrisoner(UUID prisonerId) {
@@ -186,7 +195,6 @@ public class AssessmentService {
                                 }
                             });
                             return store.saveAnswers(id, request.version(), answers, judgement, now())
-                                    .then(store.find(id))
                                     .flatMap(after -> audit.record(AuditEvent.changed(
                                                     "ASSESSMENT_ANSWERED",
                                                     ENTITY,
@@ -242,7 +250,6 @@ public class AssessmentService {
                                         "The assessment is not complete enough to submit.", problems));
                             }
                             return store.submit(id, expectedVersion, scoring, submitter, now())
-                                    .then(store.find(id))
                                     .flatMap(after -> audit.record(AuditEvent.changed(
                                                     "ASSESSMENT_SUBMITTED",
                                                     ENTITY,
@@ -269,7 +276,6 @@ public class AssessmentService {
             }
             return requireVersion(before, expectedVersion)
                     .then(store.decide(id, expectedVersion, decision, Actor.of(caller), comment, now()))
-                    .then(store.find(id))
                     .flatMap(after -> view(tenant, after).flatMap(view -> {
                         Map<String, Object> decided = state(after);
                         decided.put("comment", comment);

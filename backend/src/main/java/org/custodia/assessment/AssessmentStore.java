@@ -27,6 +27,8 @@ class AssessmentStore {
 
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
     private static final String EDITABLE = "('DRAFT', 'RETURNED')";
+    static final String SUMMARY_COLUMNS = "id, instrument_version_id, instrument_code, status, overall_level, version,"
+            + " started_at, submitted_at, decided_at";
 
     private final DatabaseClient db;
     private final JsonDocuments json;
@@ -62,23 +64,23 @@ class AssessmentStore {
                 .switchIfEmpty(Mono.error(new NotFoundException("No such assessment.")));
     }
 
-    Mono<Void> saveAnswers(
+    Mono<Assessment> saveAnswers(
             UUID id, long expectedVersion, Map<String, Object> answers, Judgement judgement, Instant now) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set answers = :answers,"
                         + " judgement = :judgement, version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status in " + EDITABLE)
+                        + " where id = :id and version = :version and status in " + EDITABLE + " returning *")
                 .bind("answers", json.write(answers));
         update = update.bind(
                 "judgement", Parameter.fromOrEmpty(judgement == null ? null : json.write(judgement), Json.class));
         return exactlyOne(update, id, expectedVersion, now);
     }
 
-    Mono<Void> submit(UUID id, long expectedVersion, ScoringResult result, Actor submittedBy, Instant now) {
+    Mono<Assessment> submit(UUID id, long expectedVersion, ScoringResult result, Actor submittedBy, Instant now) {
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = 'SUBMITTED',"
                         + " result = :result, overall_level = :level, submitted_by = :by, submitted_by_name = :byName,"
                         + " submitted_at = :now, decided_by = null, decided_by_name = null, decided_at = null,"
                         + " decision_comment = null, version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status in " + EDITABLE)
+                        + " where id = :id and version = :version and status in " + EDITABLE + " returning *")
                 .bind("result", json.write(result))
                 .bind("by", submittedBy.subject())
                 .bind("byName", submittedBy.username());
@@ -91,13 +93,13 @@ class AssessmentStore {
      * Approves or returns a submitted assessment. A returned one loses its stored scoring: it is editable again and
      * will be scored anew when resubmitted (the audit trail keeps what was returned).
      */
-    Mono<Void> decide(
+    Mono<Assessment> decide(
             UUID id, long expectedVersion, AssessmentStatus decision, Actor decidedBy, String comment, Instant now) {
         String clearResult = decision == AssessmentStatus.RETURNED ? ", result = null, overall_level = null" : "";
         DatabaseClient.GenericExecuteSpec update = db.sql("update assessment set status = :status,"
                         + " decided_by = :by, decided_by_name = :byName, decided_at = :now,"
                         + " decision_comment = :comment" + clearResult + ", version = version + 1, updated_at = :now"
-                        + " where id = :id and version = :version and status = 'SUBMITTED'")
+                        + " where id = :id and version = :version and status = 'SUBMITTED' returning *")
                 .bind("status", decision.name())
                 .bind("by", decidedBy.subject())
                 .bind("byName", decidedBy.username());
@@ -107,21 +109,24 @@ class AssessmentStore {
 
     /** A prisoner's assessments, newest first. */
     Flux<AssessmentSummary> ofPrisoner(UUID prisonerId) {
-        return db.sql("select id, instrument_version_id, instrument_code, status, overall_level, version, started_at,"
-                        + " submitted_at, decided_at from assessment where prisoner_id = :prisoner"
+        return db.sql("select " + SUMMARY_COLUMNS + " from assessment where prisoner_id = :prisoner"
                         + " order by started_at desc, id desc")
                 .bind("prisoner", prisonerId)
-                .map(row -> new AssessmentSummary(
-                        row.get("id", UUID.class),
-                        row.get("instrument_version_id", UUID.class),
-                        row.get("instrument_code", String.class),
-                        AssessmentStatus.valueOf(row.get("status", String.class)),
-                        row.get("overall_level", String.class),
-                        row.get("version", Long.class),
-                        row.get("started_at", Instant.class),
-                        row.get("submitted_at", Instant.class),
-                        row.get("decided_at", Instant.class)))
+                .map(AssessmentStore::summary)
                 .all();
+    }
+
+    static AssessmentSummary summary(Readable row) {
+        return new AssessmentSummary(
+                row.get("id", UUID.class),
+                row.get("instrument_version_id", UUID.class),
+                row.get("instrument_code", String.class),
+                AssessmentStatus.valueOf(row.get("status", String.class)),
+                row.get("overall_level", String.class),
+                row.get("version", Long.class),
+                row.get("started_at", Instant.class),
+                row.get("submitted_at", Instant.class),
+                row.get("decided_at", Instant.class));
     }
 
     /** Submitted assessments waiting for a decision, oldest submission first. */
@@ -157,17 +162,16 @@ class AssessmentStore {
 
     record Submitted(Assessment assessment, String prisonerNumber, String familyName, String givenNames) {}
 
-    private static Mono<Void> exactlyOne(
+    /** The changed assessment as it is now (the statement returns it: no second read), or a 409. */
+    private Mono<Assessment> exactlyOne(
             DatabaseClient.GenericExecuteSpec update, UUID id, long expectedVersion, Instant now) {
         return update.bind("id", id)
                 .bind("version", expectedVersion)
                 .bind("now", now)
-                .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> updated == 1
-                        ? Mono.<Void>empty()
-                        : Mono.error(new ConflictException(
-                                "Someone else changed this assessment first. Reload it and apply your change again.")));
+                .map(this::assessment)
+                .one()
+                .switchIfEmpty(Mono.error(() -> new ConflictException(
+                        "Someone else changed this assessment first. Reload it and apply your change again.")));
     }
 
     private static Actor actor(Readable row, String column) {

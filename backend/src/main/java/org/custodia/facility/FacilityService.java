@@ -145,7 +145,14 @@ public class FacilityService {
         return new ConflictException("Another facility has this code already.");
     }
 
-    private Facility facility(Readable row) {
+    /**
+     * The facility {@code f} of a statement as one JSON column, read with {@link #facility(Readable)}: for a page
+     * that reads it beside other things in one statement. Without the population, as {@link #find(UUID)}.
+     */
+    public static final String AS_JSON = "to_json(f)";
+
+    /** A facility from its row, or from {@link #AS_JSON} read with {@code JsonDocuments.row}. */
+    public Facility facility(Readable row) {
         return new Facility(
                 row.get("id", UUID.class),
                 row.get("code", String.class),

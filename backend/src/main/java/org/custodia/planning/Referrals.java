@@ -279,8 +279,15 @@ public class Referrals {
         return record;
     }
 
-    /** The prisoner's referrals, oldest first, in the caller's transaction and not audited: for the case file. */
-    public Mono<List<Referral>> referrals(UUID prisonerId) {
+    /**
+     * The referrals of the prisoner {@code p} of a statement, oldest first, as one JSON column (a sub-select): for the
+     * case file, which reads them beside the prisoner; each element is read with {@link #referral(Readable)}.
+     */
+    public static final String OF_PRISONER_AS_JSON = "(select coalesce(json_agg(r order by r.created_at, r.id), '[]')"
+            + " from referral r where r.prisoner_id = p.id)";
+
+    /** The prisoner's referrals, oldest first, in the caller's transaction. */
+    private Mono<List<Referral>> referrals(UUID prisonerId) {
         return db.sql("select * from referral where prisoner_id = :prisoner order by created_at, id")
                 .bind("prisoner", prisonerId)
                 .map(Referrals::referral)
@@ -296,7 +303,7 @@ public class Referrals {
                 .switchIfEmpty(Mono.error(new NotFoundException("No such referral.")));
     }
 
-    private static Referral referral(Readable row) {
+    public static Referral referral(Readable row) {
         return new Referral(
                 row.get("id", UUID.class),
                 row.get("prisoner_id", UUID.class),

@@ -111,8 +111,15 @@ public class ReviewTriggers {
                         .thenReturn(triggers)));
     }
 
-    /** The prisoner's triggers, newest first, in the caller's transaction and not audited: for the case file. */
-    public Mono<List<ReviewTrigger>> triggersOf(UUID prisonerId) {
+    /**
+     * The triggers of the prisoner {@code p} of a statement, newest first, as one JSON column (a sub-select): for the
+     * case file, which reads them beside the prisoner; each element is read with {@link #trigger(Readable)}.
+     */
+    public static final String OF_PRISONER_AS_JSON = "(select coalesce(json_agg(t order by t.recorded_at desc,"
+            + " t.id desc), '[]') from review_trigger t where t.prisoner_id = p.id)";
+
+    /** The prisoner's triggers, newest first, in the caller's transaction. */
+    private Mono<List<ReviewTrigger>> triggersOf(UUID prisonerId) {
         return db.sql("select * from review_trigger where prisoner_id = :prisoner order by recorded_at desc, id desc")
                 .bind("prisoner", prisonerId)
                 .map(ReviewTriggers::trigger)
@@ -123,7 +130,7 @@ public class ReviewTriggers {
     /** What a trigger changes on the prisoner's record. */
     private record NextReview(LocalDate nextReviewOn) {}
 
-    private static ReviewTrigger trigger(Readable row) {
+    public static ReviewTrigger trigger(Readable row) {
         return new ReviewTrigger(
                 row.get("id", UUID.class),
                 row.get("prisoner_id", UUID.class),

@@ -2,6 +2,8 @@ package org.custodia.tenancy;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodia.shared.persistence.JsonDocuments;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,9 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The tenant registry. It is platform data, not tenant-owned, so it is read outside tenant transactions. It is
- * read on every authenticated request on purpose: a suspended tenant's tokens must be refused at once, and an
- * indexed lookup by realm costs less than keeping a cache coherent across replicas.
+ * The tenant registry. It is platform data, not tenant-owned, so it is read outside tenant transactions. Every
+ * authenticated request asks for its realm's active tenant; the answer is remembered only while {@link TenantChanges}
+ * listens to the registry's change notifications, and forgotten at each one, so a suspended tenant's tokens are
+ * still refused at once (ADR 0009, which supersedes reading the registry on every request).
  */
 @Component
 public class TenantDirectory {
@@ -21,17 +24,27 @@ public class TenantDirectory {
 
     private final DatabaseClient db;
     private final JsonDocuments json;
+    private final TenantChanges changes;
 
-    TenantDirectory(DatabaseClient db, JsonDocuments json) {
+    TenantDirectory(DatabaseClient db, JsonDocuments json, TenantChanges changes) {
         this.db = db;
         this.json = json;
+        this.changes = changes;
     }
 
+    /** The ACTIVE tenant whose token issuer is this realm, or empty. */
     public Mono<Tenant> findActiveByRealm(String realm) {
+        // Taken before the read, so a change committed during it drops what the read stores (TenantChanges).
+        Optional<Map<String, Tenant>> memory = changes.memory();
+        Tenant remembered = memory.map(tenants -> tenants.get(realm)).orElse(null);
+        if (remembered != null) {
+            return Mono.just(remembered);
+        }
         return db.sql("select " + COLUMNS + " from tenant where realm = :realm and status = 'ACTIVE'")
                 .bind("realm", realm)
                 .map(this::toTenant)
-                .one();
+                .one()
+                .doOnNext(tenant -> memory.ifPresent(tenants -> tenants.put(realm, tenant)));
     }
 
     public Flux<Tenant> findActive() {

@@ -1,7 +1,9 @@
 package org.custodia.methodology.instrument;
 
+import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.custodia.shared.persistence.UuidV7;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,6 +50,7 @@ public class InstrumentService {
     private final InstrumentRepository instruments;
     private final InstrumentVersionRepository versions;
     private final RiskScaleService riskScales;
+    private final DatabaseClient db;
     private final TenantTransactions tx;
     private final JsonDocuments json;
     private final Clock clock;
@@ -54,11 +58,19 @@ public class InstrumentService {
     private final Scorer scorer = new Scorer();
     private final Map<CompileKey, DefinitionValidator.Result> compiled = new ConcurrentHashMap<>();
     private static final int MAX_COMPILED = 500;
+    /**
+     * Everything the compile cache's key holds, and the instrument's code, in one statement without the definition,
+     * which is read (and parsed) only when the key is not cached: each assessment request asks for it.
+     */
+    private static final String SCORING_STAMP = "select v.status, v.version, i.code,"
+            + " array(select code from risk_level order by rank) as levels"
+            + " from instrument_version v join instrument i on i.id = v.instrument_id where v.id = :id";
 
     InstrumentService(
             InstrumentRepository instruments,
             InstrumentVersionRepository versions,
             RiskScaleService riskScales,
+            DatabaseClient db,
             TenantTransactions tx,
             JsonDocuments json,
             Clock clock,
@@ -66,6 +78,7 @@ public class InstrumentService {
         this.instruments = instruments;
         this.versions = versions;
         this.riskScales = riskScales;
+        this.db = db;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
@@ -156,18 +169,24 @@ public class InstrumentService {
      * country has no such version, 422 naming the problems when it has any (only a draft can).
      */
     public Mono<ScoringVersion> scoringVersion(Tenant tenant, UUID versionId) {
-        return version(versionId)
-                .flatMap(version -> Mono.zip(instrument(version.instrumentId()), compile(tenant, version))
-                        .flatMap(found -> found.getT2().valid()
+        return db.sql(SCORING_STAMP)
+                .bind("id", versionId)
+                .map(row -> new ScoringStamp(
+                        new CompileKey(
+                                versionId,
+                                row.get("version", Long.class),
+                                Arrays.asList(row.get("levels", String[].class)),
+                                tenant.defaultLanguage()),
+                        row.get("code", String.class),
+                        VersionStatus.valueOf(row.get("status", String.class))))
+                .one()
+                .switchIfEmpty(Mono.error(new NotFoundException("No such instrument version.")))
+                .flatMap(stamp -> compiled(stamp.key(), version(versionId).map(InstrumentVersionEntity::definition))
+                        .flatMap(result -> result.valid()
                                 ? Mono.just(new ScoringVersion(
-                                        version.id(),
-                                        found.getT1().code(),
-                                        version.statusValue(),
-                                        found.getT2().compiled(),
-                                        scorer))
+                                        versionId, stamp.instrumentCode(), stamp.status(), result.compiled(), scorer))
                                 : Mono.error(new UnprocessableException(
-                                        "The version has problems; fix them before scoring.",
-                                        found.getT2().errors()))));
+                                        "The version has problems; fix them before scoring.", result.errors()))));
     }
 
     /**
@@ -277,23 +296,35 @@ public class InstrumentService {
      * was read under row-level security, so an entry never serves another tenant.
      */
     private Mono<DefinitionValidator.Result> compile(Tenant tenant, InstrumentVersionEntity version) {
-        return riskScales.current().map(RiskScale::codes).map(levels -> {
-            CompileKey key = new CompileKey(version.id(), version.version(), levels, tenant.defaultLanguage());
-            DefinitionValidator.Result cached = compiled.get(key);
-            if (cached != null) {
-                return cached;
-            }
+        return riskScales
+                .current()
+                .map(RiskScale::codes)
+                .flatMap(levels -> compiled(
+                        new CompileKey(version.id(), version.version(), levels, tenant.defaultLanguage()),
+                        Mono.just(version.definition())));
+    }
+
+    /** The cached result for the key, or the definition (read only then) validated and compiled. */
+    private Mono<DefinitionValidator.Result> compiled(CompileKey key, Mono<Json> definition) {
+        DefinitionValidator.Result cached = compiled.get(key);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        return definition.map(found -> {
             if (compiled.size() >= MAX_COMPILED) {
                 compiled.clear();
             }
-            DefinitionValidator.Result result = validator.validate(
-                    json.read(version.definition(), InstrumentDefinition.class), levels, tenant.defaultLanguage());
+            DefinitionValidator.Result result =
+                    validator.validate(json.read(found, InstrumentDefinition.class), key.levels(), key.language());
             compiled.put(key, result);
             return result;
         });
     }
 
     private record CompileKey(UUID version, long rowVersion, List<String> levels, String language) {}
+
+    /** What an assessment needs of its version besides the compiled definition. */
+    private record ScoringStamp(CompileKey key, String instrumentCode, VersionStatus status) {}
 
     private Mono<InstrumentEntity> instrument(UUID id) {
         return instruments.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument.")));

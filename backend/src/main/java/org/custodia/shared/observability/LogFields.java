@@ -1,11 +1,14 @@
 package org.custodia.shared.observability;
 
-import io.micrometer.context.ContextRegistry;
-import java.util.List;
 import org.slf4j.MDC;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Fields every log line carries, taken from the Reactor context. Only ids and codes go here, never personal data.
+ * Fields every request's log lines carry. Only ids and codes go here, never personal data.
+ *
+ * <p>They are put into the logging MDC only around the few lines a request logs, from the exchange's attributes,
+ * rather than by Reactor's automatic context propagation: that restores thread-locals on every signal of every
+ * operator, which cost a measurable share of the CPU of each request (docs/benchmarks.md).
  */
 public final class LogFields {
 
@@ -14,15 +17,12 @@ public final class LogFields {
 
     private LogFields() {}
 
-    /**
-     * Lets Reactor's automatic context propagation ({@code spring.reactor.context-propagation=auto}) copy these
-     * context entries into the logging MDC on whichever thread runs the next operator.
-     */
-    public static void propagateToMdc() {
-        for (String key : List.of(REQUEST_ID, TENANT)) {
-            ContextRegistry.getInstance()
-                    .registerThreadLocalAccessor(
-                            key, () -> MDC.get(key), value -> MDC.put(key, value.toString()), () -> MDC.remove(key));
+    /** Runs {@code logging} with the exchange's request id and tenant code in the MDC. */
+    public static void logFor(ServerWebExchange exchange, Runnable logging) {
+        String tenant = exchange.getAttribute(TENANT);
+        try (MDC.MDCCloseable requestId = MDC.putCloseable(REQUEST_ID, RequestIdFilter.of(exchange));
+                MDC.MDCCloseable tenantCode = tenant == null ? null : MDC.putCloseable(TENANT, tenant)) {
+            logging.run();
         }
     }
 }

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is well-formed), returns it in the response,
- * puts it in the logging context and writes one access log line: method, path without query, status, duration and
+ * puts it in the logging MDC of the request's log lines ({@link LogFields}) and writes one access log line: method, path without query, status, duration and
  * the tenant code ({@link org.custodia.tenancy.TenantContextFilter} leaves it as an exchange attribute).
  * Runs before security so that 401 answers carry the id too.
  */
@@ -27,10 +27,6 @@ public class RequestIdFilter implements WebFilter {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger log = LoggerFactory.getLogger("custodia.access");
 
-    static {
-        LogFields.propagateToMdc();
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -41,15 +37,17 @@ public class RequestIdFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         long started = System.nanoTime();
         return chain.filter(exchange)
-                .doFinally(signal -> log.info(
-                        "{} {} {} {}ms tenant={}",
-                        exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath().value(),
-                        exchange.getResponse().getStatusCode() == null
-                                ? "-"
-                                : exchange.getResponse().getStatusCode().value(),
-                        (System.nanoTime() - started) / 1_000_000,
-                        exchange.getAttributeOrDefault(LogFields.TENANT, "-")))
+                .doFinally(signal -> LogFields.logFor(
+                        exchange,
+                        () -> log.info(
+                                "{} {} {} {}ms tenant={}",
+                                exchange.getRequest().getMethod(),
+                                exchange.getRequest().getPath().value(),
+                                exchange.getResponse().getStatusCode() == null
+                                        ? "-"
+                                        : exchange.getResponse().getStatusCode().value(),
+                                (System.nanoTime() - started) / 1_000_000,
+                                exchange.getAttributeOrDefault(LogFields.TENANT, "-"))))
                 .contextWrite(context -> context.put(LogFields.REQUEST_ID, requestId));
     }
 

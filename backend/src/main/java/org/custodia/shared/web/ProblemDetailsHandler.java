@@ -1,6 +1,7 @@
 package org.custodia.shared.web;
 
 import org.custodia.shared.error.IdentityProviderUnavailableException;
+import org.custodia.shared.observability.LogFields;
 import org.custodia.shared.observability.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,13 @@ public class ProblemDetailsHandler implements WebExceptionHandler {
                             HttpHeaders.RETRY_AFTER,
                             String.valueOf(unavailable.retryAfter().toSeconds()));
         } else if (problem.getStatus() >= 500) {
-            log.error("Unhandled {} on request {}", error.getClass().getName(), RequestIdFilter.of(exchange), error);
+            LogFields.logFor(
+                    exchange,
+                    () -> log.error(
+                            "Unhandled {} on request {}",
+                            error.getClass().getName(),
+                            RequestIdFilter.of(exchange),
+                            error));
         }
         return write(exchange, problem);
     }
