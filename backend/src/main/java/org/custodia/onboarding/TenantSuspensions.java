@@ -7,13 +7,15 @@ import org.custodia.onboarding.PlatformTenantViews.PlatformTenantView;
 import org.custodia.onboarding.PlatformTenantViews.StatusChange;
 import org.custodia.shared.error.ConflictException;
 import org.custodia.shared.error.NotFoundException;
+import org.custodia.tenancy.TenantDirectory;
 import org.custodia.tenancy.TenantStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Suspends and reactivates tenants. Only the registry row's status changes: the realm, its users and the tenant's
- * data stay as they are. The security layer reads the status on every request (TenantDirectory), so a suspended
+ * data stay as they are. The security layer remembers active tenants only until the registry's next change
+ * notification (TenantDirectory), and this replica forgets them as soon as the change commits, so a suspended
  * tenant's tokens are refused from the next request on.
  */
 @Service
@@ -21,10 +23,12 @@ class TenantSuspensions {
 
     private final OnboardingStore store;
     private final PlatformAudit audit;
+    private final TenantDirectory directory;
 
-    TenantSuspensions(OnboardingStore store, PlatformAudit audit) {
+    TenantSuspensions(OnboardingStore store, PlatformAudit audit, TenantDirectory directory) {
         this.store = store;
         this.audit = audit;
+        this.directory = directory;
     }
 
     Mono<PlatformTenantView> suspend(UUID id, StatusChange change, String actor) {
@@ -61,6 +65,7 @@ class TenantSuspensions {
                                             "reason",
                                             Optional.ofNullable(change.reason()).orElse("")))));
                 })
+                .then(Mono.fromRunnable(directory::forgetRemembered))
                 .then(Mono.defer(() -> store.tenant(id)));
     }
 }

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * Decides, per request, whether a token's issuer is trusted: the platform realm, or the realm of a tenant that is
  * ACTIVE in the registry right now. The issuer then decides the tenant. Signature keys are fetched from the realm's
  * JWKS endpoint; decoders are cached per issuer. The registry remembers tenants only until its next change
- * (TenantDirectory, ADR 0009), so a suspension takes effect at once.
+ * (TenantDirectory, ADR 0001), so a suspension takes effect at once.
  */
 @Component
 class TrustedIssuers implements ReactiveAuthenticationManagerResolver<String> {

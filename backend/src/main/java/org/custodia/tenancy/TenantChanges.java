@@ -22,9 +22,9 @@ import reactor.util.retry.Retry;
 /**
  * Tells the tenant registry's readers when what they remember may be stale. It holds one connection of its own
  * (outside the pool) listening on the channel {@code tenant_changed}, which a trigger on the tenant table notifies
- * at every commit that changes it (V14). While that connection listens, {@link #memory()} gives a map of tenants
+ * at every commit that changes it (V17). While that connection listens, {@link #memory()} gives a map of tenants
  * that is replaced by an empty one at each notification; while it does not (at start, after losing it, until it
- * listens again), {@link #memory()} is empty and every reader goes to the database. See ADR 0009.
+ * listens again), {@link #memory()} is empty and every reader goes to the database. See ADR 0001.
  */
 @Component
 class TenantChanges implements SmartLifecycle {
@@ -52,6 +52,14 @@ class TenantChanges implements SmartLifecycle {
      */
     Optional<Map<String, Tenant>> memory() {
         return Optional.ofNullable(memory.get());
+    }
+
+    /**
+     * Forgets now, without waiting for the notification: the service that just committed a change calls it, so its
+     * own next request cannot see what it remembered before (other replicas forget at the notification).
+     */
+    void forgetNow() {
+        memory.getAndUpdate(current -> current == null ? null : new ConcurrentHashMap<>());
     }
 
     @Override

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * The tenant registry. It is platform data, not tenant-owned, so it is read outside tenant transactions. Every
  * authenticated request asks for its realm's active tenant; the answer is remembered only while {@link TenantChanges}
  * listens to the registry's change notifications, and forgotten at each one, so a suspended tenant's tokens are
- * still refused at once (ADR 0009, which supersedes reading the registry on every request).
+ * still refused at once (ADR 0001).
  */
 @Component
 public class TenantDirectory {
@@ -45,6 +45,11 @@ public class TenantDirectory {
                 .map(this::toTenant)
                 .one()
                 .doOnNext(tenant -> memory.ifPresent(tenants -> tenants.put(realm, tenant)));
+    }
+
+    /** After committing a change to the registry: this replica's next request reads it afresh (TenantChanges). */
+    public void forgetRemembered() {
+        changes.forgetNow();
     }
 
     public Flux<Tenant> findActive() {
