@@ -14,8 +14,6 @@ import org.custodia.assessment.AssessmentRequests.StartAssessment;
 import org.custodia.assessment.AssessmentRequests.SubmitAssessment;
 import org.custodia.security.CallerAuthentication;
 import org.custodia.security.Roles;
-import org.custodia.shared.error.FieldError;
-import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.idempotency.IdempotencyKey;
 import org.custodia.shared.web.Paging;
 import org.custodia.tenancy.Tenant;
@@ -162,10 +160,7 @@ class AssessmentController {
             CallerAuthentication caller,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        List<FieldError> errors = Paging.problems(page, size);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The page is not valid.", errors);
-        }
+        Paging.requireValid(page, size);
         return assessments.inbox(caller.caller().subject(), page, size);
     }
 }

@@ -3,7 +3,6 @@ package org.custodia.classification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.UUID;
 import org.custodia.classification.ClassificationRequests.AcceptClassification;
 import org.custodia.classification.ClassificationRequests.ApproveClassification;
@@ -14,8 +13,6 @@ import org.custodia.classification.ClassificationViews.DecisionView;
 import org.custodia.classification.ClassificationViews.Inbox;
 import org.custodia.security.CallerAuthentication;
 import org.custodia.security.Roles;
-import org.custodia.shared.error.FieldError;
-import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,10 +69,7 @@ class ClassificationController {
             CallerAuthentication caller,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        List<FieldError> errors = Paging.problems(page, size);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The page is not valid.", errors);
-        }
+        Paging.requireValid(page, size);
         return records.inbox(caller.caller(), page, size);
     }
 

@@ -1,10 +1,7 @@
 package org.custodia.review;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import org.custodia.shared.error.FieldError;
-import org.custodia.shared.error.InvalidRequestException;
 import org.custodia.shared.web.Paging;
 
 /**
@@ -17,10 +14,7 @@ import org.custodia.shared.web.Paging;
 record ReviewQuery(LocalDate on, UUID facilityId, int page, int size) {
 
     ReviewQuery {
-        List<FieldError> errors = Paging.problems(page, size);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The list request is not valid.", errors);
-        }
+        Paging.requireValid(page, size);
     }
 
     ReviewQuery on(LocalDate day) {
