@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Loader, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // The brand blue of the logo (#1f4e79) at index 9; contrast against white meets WCAG AA from index 6 up.
 const custodia: MantineColorsTuple = [
@@ -22,6 +22,11 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'md',
   focusRing: 'auto',
+  components: {
+    // A loader is a live status: its aria-label (given wherever one shows) is only permitted on an element with a
+    // role; without one axe reports aria-prohibited-attr (serious).
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+  },
 });
 
 /**
