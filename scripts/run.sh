@@ -19,7 +19,9 @@ frontend_pid=""
 started=$SECONDS
 
 stop_everything() {
-  trap - EXIT INT TERM
+  # A second Ctrl-C while stopping must not leave Keycloak or PostgreSQL running behind us.
+  trap - EXIT
+  trap '' INT TERM
   log "stopping"
   for pid in "$frontend_pid" "$backend_pid"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
