@@ -61,7 +61,7 @@ class AssessmentStore {
                 .bind("id", id)
                 .map(this::assessment)
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such assessment.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such assessment.")));
     }
 
     Mono<Assessment> saveAnswers(

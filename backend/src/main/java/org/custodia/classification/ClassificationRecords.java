@@ -15,7 +15,6 @@ import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Actor;
 import org.custodia.security.Caller;
 import org.custodia.tenancy.TenantTransactions;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,7 +56,7 @@ public class ClassificationRecords {
     /** Every decision about the prisoner, newest first, in the caller's transaction and not audited: for the case file. */
     public Mono<List<DecisionView>> historyOf(Prisoner prisoner, Facility facility) {
         return decisions
-                .findByPrisonerIdOrderByProposedAtDescIdDesc(prisoner.id())
+                .historyOf(prisoner.id())
                 .map(decision -> viewer.view(decision, facility))
                 .collectList();
     }
@@ -83,19 +82,18 @@ public class ClassificationRecords {
     }
 
     /**
-     * Decisions awaiting approval, oldest first, each saying whether the caller may decide it (never their own).
-     * Recorded with the decisions shown.
+     * One page of the decisions awaiting approval, oldest submission first, each saying whether the caller may decide
+     * it (never their own); {@code total} counts them all. Recorded with the decisions shown.
      */
-    /** One page of the decisions awaiting approval, oldest submission first; {@code total} counts them all. */
     Mono<Inbox> inbox(Caller caller, int page, int size) {
         String submitted = DecisionStatus.SUBMITTED.name();
         // Many decisions share a facility: each is read once (concatMap keeps the map single-threaded).
         Map<UUID, Mono<Facility>> facilities = new HashMap<>();
         return tx.write(() -> decisions
-                .findByStatusOrderBySubmittedAtAscIdAsc(submitted, PageRequest.of(page, size))
+                .inStatus(submitted, size, (long) page * size)
                 .concatMap(decision -> item(caller, decision, facilities))
                 .collectList()
-                .zipWith(decisions.countByStatus(submitted), (items, total) -> new Inbox(items, page, size, total))
+                .zipWith(decisions.countInStatus(submitted), (items, total) -> new Inbox(items, page, size, total))
                 .flatMap(inbox -> audit.record(new AuditEvent(
                                 "CLASSIFICATION_INBOX_VIEWED",
                                 ClassificationService.ENTITY,

@@ -87,7 +87,7 @@ class ClassificationService {
                 .flatMap(prisoner -> requireInCustody(prisoner)
                         .then(requireNoOpenDecision(prisonerId))
                         .then(schemes.compiledInForce(tenant))
-                        .switchIfEmpty(Mono.error(new UnprocessableException(
+                        .switchIfEmpty(Mono.error(() -> new UnprocessableException(
                                 "No classification scheme has been published yet: nothing can propose a category.",
                                 List.of())))
                         .flatMap(scheme -> prisonerFacts
@@ -328,7 +328,7 @@ class ClassificationService {
 
     private Mono<Void> requireNoOpenDecision(UUID prisonerId) {
         return decisions
-                .existsByPrisonerIdAndStatusIn(prisonerId, DecisionStatus.OPEN)
+                .anyOf(prisonerId, DecisionStatus.OPEN)
                 .flatMap(open -> open ? Mono.error(openDecisionExists()) : Mono.empty());
     }
 

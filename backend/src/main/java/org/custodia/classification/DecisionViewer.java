@@ -40,7 +40,7 @@ class DecisionViewer {
     Mono<DecisionEntity> find(UUID id) {
         return decisions
                 .findById(id)
-                .switchIfEmpty(Mono.error(new NotFoundException("No such classification decision.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such classification decision.")));
     }
 
     /** The prisoner's current facility, which tells whether a decision's category needs a transfer. */

@@ -73,7 +73,7 @@ public class FacilityService {
                 .bind("id", id)
                 .map(this::facility)
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such facility.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such facility.")));
     }
 
     Mono<Facility> create(Tenant tenant, FacilityForm form) {

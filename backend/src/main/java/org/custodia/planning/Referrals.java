@@ -300,7 +300,7 @@ public class Referrals {
                 .bind("id", id)
                 .map(Referrals::referral)
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such referral.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such referral.")));
     }
 
     public static Referral referral(Readable row) {

@@ -72,7 +72,7 @@ public class PrisonerRegister {
                 .bind("id", id)
                 .map(PrisonerRegister::prisoner)
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such prisoner.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such prisoner.")));
     }
 
     /**
@@ -85,7 +85,7 @@ public class PrisonerRegister {
                 .bind("id", id)
                 .map(row -> assemble.apply(prisoner(row), row))
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such prisoner.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such prisoner.")));
     }
 
     /**

@@ -113,7 +113,7 @@ public class InstrumentService {
                                 ? Mono.just(request.definition() == null ? EMPTY : request.definition())
                                 : version(request.copyFrom())
                                         .filter(source -> source.instrumentId().equals(instrumentId))
-                                        .switchIfEmpty(Mono.error(new UnprocessableException(
+                                        .switchIfEmpty(Mono.error(() -> new UnprocessableException(
                                                 "Copy only from a version of the same instrument.",
                                                 List.of(new FieldError(
                                                         "copyFrom", "is not a version of this instrument")))))
@@ -180,7 +180,7 @@ public class InstrumentService {
                         row.get("code", String.class),
                         VersionStatus.valueOf(row.get("status", String.class))))
                 .one()
-                .switchIfEmpty(Mono.error(new NotFoundException("No such instrument version.")))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such instrument version.")))
                 .flatMap(stamp -> compiled(stamp.key(), version(versionId).map(InstrumentVersionEntity::definition))
                         .flatMap(result -> result.valid()
                                 ? Mono.just(new ScoringVersion(
@@ -327,11 +327,12 @@ public class InstrumentService {
     private record ScoringStamp(CompileKey key, String instrumentCode, VersionStatus status) {}
 
     private Mono<InstrumentEntity> instrument(UUID id) {
-        return instruments.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument.")));
+        return instruments.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException("No such instrument.")));
     }
 
     private Mono<InstrumentVersionEntity> version(UUID id) {
-        return versions.findById(id).switchIfEmpty(Mono.error(new NotFoundException("No such instrument version.")));
+        return versions.findById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such instrument version.")));
     }
 
     private Mono<InstrumentView> view(InstrumentEntity instrument) {

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 interface InstrumentVersionRepository extends ReactiveCrudRepository<InstrumentVersionEntity, UUID> {
 
+    @Query("select * from instrument_version where instrument_id = :instrumentId order by number")
     Flux<InstrumentVersionEntity> findByInstrumentIdOrderByNumber(UUID instrumentId);
 
     @Query("select coalesce(max(number), 0) + 1 from instrument_version where instrument_id = :instrumentId")

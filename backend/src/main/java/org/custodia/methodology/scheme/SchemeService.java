@@ -68,7 +68,8 @@ public class SchemeService {
 
     Mono<SchemeVersionView> inForce(Tenant tenant) {
         return tx.read(() -> versions.findByStatus(VersionStatus.PUBLISHED.name()))
-                .switchIfEmpty(Mono.error(new NotFoundException("No classification scheme has been published yet.")))
+                .switchIfEmpty(
+                        Mono.error(() -> new NotFoundException("No classification scheme has been published yet.")))
                 .flatMap(v -> view(tenant, v));
     }
 
@@ -98,7 +99,8 @@ public class SchemeService {
     public Mono<PublishedScheme> compiledPublished(Tenant tenant, UUID id) {
         return version(id)
                 .filter(version -> version.statusValue() != VersionStatus.DRAFT)
-                .switchIfEmpty(Mono.error(new NotFoundException("No such published classification scheme version.")))
+                .switchIfEmpty(
+                        Mono.error(() -> new NotFoundException("No such published classification scheme version.")))
                 .map(version -> compile(tenant, version));
     }
 
@@ -209,7 +211,7 @@ public class SchemeService {
 
     private Mono<SchemeVersionEntity> version(UUID id) {
         return versions.findById(id)
-                .switchIfEmpty(Mono.error(new NotFoundException("No such classification scheme version.")));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No such classification scheme version.")));
     }
 
     private static Mono<Void> requireDraft(SchemeVersionEntity version) {
