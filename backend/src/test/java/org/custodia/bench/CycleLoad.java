@@ -1,5 +1,6 @@
 package org.custodia.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,13 +28,27 @@ import java.util.regex.Pattern;
  * each send a request, wait for its answer, and send the next, for a fixed time after a warm-up. Prints one line of
  * figures per operation. Depends on the JDK only, so the script runs it as a single source file.
  *
+ * <p>The warm-up lasts until the service runs at its steady rate: a fresh JVM interprets the request path and compiles
+ * it while it serves, and on two cores shared with the load and PostgreSQL that takes minutes, during which it serves
+ * a quarter of its steady rate. A service in production runs warm, so the warm-up goes on in windows of {@link
+ * #WINDOW_SECONDS} until the best rate of the last two windows is within {@link #PLATEAU} of the best one before them
+ * (at least {@code minWarmupSeconds}, at most {@code maxWarmupSeconds}). It prints the rate of each window on a
+ * {@code warm-up} line, then {@code measuring}, when the measured period begins.
+ *
  * <p>Scenarios: {@code read} fetches a random prisoner's case file; {@code submit} runs one assessment per loop
  * (start, save answers, submit with an idempotency key). A status other than the expected one counts as an error.
  *
- * <p>Arguments: {@code <baseUrl> <tokenFile> <scenario> <idsFile> <users> <warmupSeconds> <seconds> [answersFile]
- * [instrumentVersionId]}
+ * <p>The token file is read again every {@link #TOKEN_READ_SECONDS}, so the script can replace the token before it
+ * expires.
+ *
+ * <p>Arguments: {@code <baseUrl> <tokenFile> <scenario> <idsFile> <users> <minWarmupSeconds> <maxWarmupSeconds>
+ * <seconds> [answersFile instrumentVersionId]}
  */
 public final class CycleLoad {
+
+    private static final int WINDOW_SECONDS = 30;
+    private static final double PLATEAU = 1.05;
+    private static final int TOKEN_READ_SECONDS = 10;
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
@@ -41,46 +58,79 @@ public final class CycleLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
-    private final String token;
+    private final Path tokenFile;
+    private volatile String token;
     private final List<String> prisoners;
     private final Map<String, Latencies> latencies = new ConcurrentHashMap<>();
+    private final AtomicLong completed = new AtomicLong();
     private volatile boolean measuring;
     private volatile boolean stopping;
 
-    private CycleLoad(String base, String token, List<String> prisoners) {
+    private CycleLoad(String base, Path tokenFile, List<String> prisoners) throws IOException {
         this.base = base;
-        this.token = token;
+        this.tokenFile = tokenFile;
+        this.token = readToken();
         this.prisoners = prisoners;
+        Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "token-reader");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                .scheduleWithFixedDelay(this::rereadToken, TOKEN_READ_SECONDS, TOKEN_READ_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private String readToken() throws IOException {
+        return Files.readString(tokenFile).strip();
+    }
+
+    /** Keeps the last token while the file is being replaced or empty. */
+    private void rereadToken() {
+        try {
+            String read = readToken();
+            if (!read.isEmpty()) {
+                token = read;
+            }
+        } catch (IOException e) {
+            System.err.println("could not read the token file: " + e.getMessage());
+        }
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 7) {
-            System.err.println("usage: CycleLoad <baseUrl> <tokenFile> <read|submit> <idsFile> <users> <warmupSeconds>"
-                    + " <seconds> [answersFile instrumentVersionId]");
+        if (args.length < 8) {
+            System.err.println("usage: CycleLoad <baseUrl> <tokenFile> <read|submit> <idsFile> <users>"
+                    + " <minWarmupSeconds> <maxWarmupSeconds> <seconds> [answersFile instrumentVersionId]");
             System.exit(2);
         }
         CycleLoad load = new CycleLoad(
                 args[0],
-                Files.readString(Path.of(args[1])).strip(),
+                Path.of(args[1]),
                 Files.readAllLines(Path.of(args[3])).stream()
                         .filter(line -> !line.isBlank())
                         .toList());
         Scenario scenario = switch (args[2]) {
             case "read" -> load.new Read();
-            case "submit" -> load.new Submit(Files.readString(Path.of(args[7])).strip(), args[8]);
+            case "submit" -> load.new Submit(Files.readString(Path.of(args[8])).strip(), args[9]);
             default -> throw new IllegalArgumentException("unknown scenario " + args[2]);
         };
-        load.run(scenario, Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+        load.run(
+                scenario,
+                Integer.parseInt(args[4]),
+                Integer.parseInt(args[5]),
+                Integer.parseInt(args[6]),
+                Integer.parseInt(args[7]));
     }
 
-    private void run(Scenario scenario, int users, int warmupSeconds, int seconds) throws InterruptedException {
+    private void run(Scenario scenario, int users, int minWarmupSeconds, int maxWarmupSeconds, int seconds)
+            throws InterruptedException {
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             loops.add(loop(scenario));
         }
-        Thread.sleep(warmupSeconds * 1000L);
+        warmUp(minWarmupSeconds, maxWarmupSeconds);
         latencies.clear();
         measuring = true;
+        System.out.println("measuring");
+        System.out.flush();
         long started = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring = false;
@@ -92,11 +142,49 @@ public final class CycleLoad {
                 .forEach(e -> System.out.println(e.getValue().summary(e.getKey(), elapsed)));
     }
 
+    private void warmUp(int minSeconds, int maxSeconds) throws InterruptedException {
+        long started = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        double elapsed;
+        do {
+            long before = completed.get();
+            long windowStarted = System.nanoTime();
+            Thread.sleep(WINDOW_SECONDS * 1000L);
+            rates.add((completed.get() - before) / ((System.nanoTime() - windowStarted) / 1e9));
+            elapsed = (System.nanoTime() - started) / 1e9;
+        } while (elapsed < maxSeconds && (elapsed < minSeconds || !plateaued(rates)));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "warm-up %.0fs %s rates/s=%s",
+                elapsed,
+                plateaued(rates) ? "steady" : "NOT-STEADY",
+                rates.stream()
+                        .map(rate -> String.format(Locale.ROOT, "%.1f", rate))
+                        .toList()));
+    }
+
+    /** Whether the best of the last two windows is within {@link #PLATEAU} of the best one before them. */
+    private static boolean plateaued(List<Double> rates) {
+        int n = rates.size();
+        if (n < 3) {
+            return false;
+        }
+        double before = rates.subList(0, n - 2).stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
+        double last = Math.max(rates.get(n - 2), rates.get(n - 1));
+        return last <= before * PLATEAU;
+    }
+
     private CompletableFuture<Void> loop(Scenario scenario) {
         if (stopping) {
             return CompletableFuture.completedFuture(null);
         }
-        return scenario.once().exceptionally(error -> null).thenCompose(ignored -> loop(scenario));
+        return scenario.once()
+                .thenRun(completed::incrementAndGet)
+                .exceptionally(error -> null)
+                .thenCompose(ignored -> loop(scenario));
     }
 
     private interface Scenario {
