@@ -14,6 +14,7 @@ import {
   chooseLanguage,
   launch,
   newPage,
+  pageForTheSuite,
   screenshot,
   signIn,
   storedState,
@@ -104,14 +105,7 @@ async function allSaved(page) {
 }
 
 describe('a Kazakhstan assessor', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.assessor');
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.assessor');
 
   test('starts a custody rating from the case file, answers it, sees the score and submits it', async () => {
     const { page, problems } = session;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, assertAccessible, chooseLanguage, launch, newPage, screenshot, signIn, pick } from './support.mjs';
+import { BASE_URL, assertAccessible, chooseLanguage, launch, pageForTheSuite, screenshot, pick } from './support.mjs';
 
 const number = `E2E-${Date.now().toString(36).toUpperCase()}`;
 let prisonerUrl;
@@ -19,14 +19,7 @@ after(async () => {
 });
 
 describe('a Kazakhstan assessor', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.assessor');
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.assessor');
 
   test('registers a prisoner and finds them in the register', async () => {
     const { page, problems } = session;
@@ -119,14 +112,7 @@ describe('a Kazakhstan assessor', () => {
 });
 
 describe('a Kazakhstan supervisor', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.supervisor');
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.supervisor');
 
   test('approves the classification from the inbox and sees the category on the case file', async () => {
     const { page, problems } = session;
@@ -160,14 +146,7 @@ describe('a Kazakhstan supervisor', () => {
 });
 
 describe('a Kazakhstan auditor', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.auditor');
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.auditor');
 
   test('reads the trail, filtered, and verifies the chain', async () => {
     const { page, problems } = session;
@@ -187,14 +166,7 @@ describe('a Kazakhstan auditor', () => {
 });
 
 describe('a Kazakhstan country administrator', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.admin');
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.admin');
 
   test('sees the facilities with their categories, capacity and population, and opens one to edit', async () => {
     const { page, problems } = session;

@@ -11,7 +11,7 @@ import {
   chooseLanguage,
   keycloakLogin,
   launch,
-  newPage,
+  pageForTheSuite,
   screenshot,
 } from './support.mjs';
 
@@ -97,16 +97,12 @@ after(async () => {
 });
 
 describe('a Kazakhstan country administrator', () => {
-  let session;
+  const session = pageForTheSuite(() => browser);
   let token;
   let draft;
   before(async () => {
-    session = await newPage(browser);
     token = await apiToken('kz', 'kz.admin');
     draft = await draftScreening(token);
-  });
-  after(async () => {
-    await session?.context.close();
   });
 
   const savedStatus = (page) => page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, api, apiToken, assertAccessible, launch, newPage, screenshot, signIn, pick } from './support.mjs';
+import { BASE_URL, api, apiToken, assertAccessible, launch, pageForTheSuite, screenshot, pick } from './support.mjs';
 
 const suffix = Date.now().toString(36).toUpperCase();
 const number = `E2E-KG-${suffix}`;
@@ -137,15 +137,10 @@ async function fieldError(page, field) {
 }
 
 describe('a Kyrgyzstan supervisor', () => {
-  let session;
   before(async () => {
     prisonerId = await submittedNeedsAssessment();
-    session = await newPage(browser);
-    await signIn(session.page, 'KG', 'kg.supervisor');
   });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser, 'KG', 'kg.supervisor');
 
   test('approves the needs assessment from the inbox', async () => {
     const { page, problems } = session;
@@ -246,18 +241,15 @@ describe('a Kyrgyzstan supervisor', () => {
 });
 
 describe('a Kazakhstan country administrator', () => {
-  let session;
   let token;
   before(async () => {
     token = await apiToken('kz', 'kz.admin');
-    session = await newPage(browser);
-    await signIn(session.page, 'KZ', 'kz.admin');
   });
+  const session = pageForTheSuite(() => browser, 'KZ', 'kz.admin');
   after(async () => {
     // Leave the country's window as the other tests expect it.
     const current = await api(token, 'GET', '/api/cycle-settings');
     await api(token, 'PUT', '/api/cycle-settings', { preReleaseMonths: 6, version: current.body.version });
-    await session?.context.close();
   });
 
   test('sets the pre-release window, keeping their value over another administrator’s save', async () => {

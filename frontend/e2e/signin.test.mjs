@@ -10,7 +10,7 @@ import {
   chooseLanguage,
   keycloakLogin,
   launch,
-  newPage,
+  pageForTheSuite,
   screenshot,
   storedState,
   tokensInStorage,
@@ -25,13 +25,7 @@ after(async () => {
 });
 
 describe('a Kazakhstan assessor', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser);
 
   test('picks Kazakhstan and signs in on the Keycloak login page of the kz realm', async () => {
     const { page } = session;
@@ -146,13 +140,7 @@ describe('a Kazakhstan assessor', () => {
 });
 
 describe('a platform user', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser);
 
   test('opens a link while signed out, signs in through the platform entry and lands on it', async () => {
     const { page, problems } = session;
@@ -185,13 +173,7 @@ async function chooseLanguageIfNeeded(page, language) {
 }
 
 describe('a shared workstation', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser);
 
   test("erases the previous user's stored data when another user signs in without a sign-out", async () => {
     const { context, page, problems } = session;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -53,6 +54,23 @@ export async function newPage(browser) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.setDefaultTimeout(20_000);
   return { context, page, problems };
+}
+
+/**
+ * In a describe block: a fresh page for its tests ({@link newPage}), signed in as the user when one is given, opened
+ * before the first test and closed after the last. Call it where the suite's hooks go; `browser` is a function
+ * because the file's own `before` launches the browser later. Tests read `page` and `problems` from the result.
+ */
+export function pageForTheSuite(browser, tenant, username) {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await newPage(browser()));
+    if (username) await signIn(session.page, tenant, username);
+  });
+  after(async () => {
+    await session.context?.close();
+  });
+  return session;
 }
 
 /** Runs axe-core on the page; fails on any serious or critical violation, listing them. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, assertAccessible, keycloakLogin, launch, newPage, screenshot } from './support.mjs';
+import { BASE_URL, assertAccessible, keycloakLogin, launch, pageForTheSuite, screenshot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -19,13 +19,7 @@ function newCode() {
 }
 
 describe('a platform admin', () => {
-  let session;
-  before(async () => {
-    session = await newPage(browser);
-  });
-  after(async () => {
-    await session?.context.close();
-  });
+  const session = pageForTheSuite(() => browser);
 
   test('onboards a country, reads its temporary password once, suspends and reactivates it', async () => {
     const { page, problems } = session;
