@@ -1,4 +1,5 @@
 import { Pagination } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -29,4 +30,21 @@ export function ListPages({
       getItemProps={(n) => ({ 'aria-label': t('cycle.register.page.number', { page: number.format(n) }) })}
     />
   );
+}
+
+/**
+ * Keeps a paged list on a page that exists: deciding the last item of the last page empties it, so once the list's
+ * fresh answer (not the previous page kept on screen) has fewer pages, the page moves to the new last one.
+ */
+export function useStayOnAnExistingPage(
+  list: { data?: { total?: number }; isPlaceholderData: boolean },
+  pageSize: number,
+  page: number,
+  setPage: (page: number) => void,
+) {
+  const settled = list.data !== undefined && !list.isPlaceholderData;
+  const lastPage = Math.max(0, Math.ceil((list.data?.total ?? 0) / pageSize) - 1);
+  useEffect(() => {
+    if (settled && page > lastPage) setPage(lastPage);
+  }, [settled, page, lastPage, setPage]);
 }

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { useApi } from '../../api/ApiContext';
-import { ApiError, problemMessageKey, type Problem } from '../../api/problem';
+import { ApiError, type Problem } from '../../api/problem';
 import { useSignedIn } from '../../auth/SignedInContext';
 import { useFormat } from '../methodology/shared/format';
 import { prisonersKey } from '../prisoners/api';
 import {
   approveClassification,
+  INBOX_PAGE_SIZE,
   inboxKey,
   rejectClassification,
   useInbox,
@@ -20,6 +21,8 @@ import { useNames } from '../prisoners/lookups';
 import { toPrisoner } from '../prisoners/routes';
 import { AssessmentInboxSection } from './AssessmentInboxSection';
 import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
+import { ListPages, useStayOnAnExistingPage } from '../../shell/ListPages';
+import { ProblemNotice } from '../../shell/ProblemNotice';
 
 /**
  * The supervisor's inbox: assessments and classifications waiting for a second person; one's own are shown with the
@@ -27,8 +30,11 @@ import { ApiErrorAlert } from '../../shell/ApiErrorAlert';
  */
 export default function ApprovalInboxPage() {
   const { t } = useTranslation();
-  const inbox = useInbox();
+  const [page, setPage] = useState(0);
+  const inbox = useInbox(page);
   const { number } = useFormat();
+  const total = inbox.data?.total ?? 0;
+  useStayOnAnExistingPage(inbox, INBOX_PAGE_SIZE, page, setPage);
   return (
     <Stack gap="xl">
       <Title order={1}>{t('reviews.approvals.title')}</Title>
@@ -41,12 +47,13 @@ export default function ApprovalInboxPage() {
         {inbox.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
         {inbox.data && (
           <Text size="sm" c="dimmed" role="status">
-            {t('cycle.inbox.total', { total: number(inbox.data.total ?? 0) })}
+            {t('cycle.inbox.total', { total: number(total) })}
           </Text>
         )}
         {(inbox.data?.items ?? []).map((item) => (
           <InboxCard key={item.id} item={item} />
         ))}
+        <ListPages total={total} pageSize={INBOX_PAGE_SIZE} page={page} onChange={setPage} />
       </Stack>
     </Stack>
   );
@@ -108,16 +115,7 @@ function InboxCard({ item }: { item: InboxItem }) {
           </Badge>
         )}
       </Group>
-      {problem && (
-        <Alert color="red" variant="light" role="alert" mb="xs">
-          <Text size="sm">{t(problemMessageKey(problem))}</Text>
-          {problem.detail && (
-            <Text size="sm" c="dimmed">
-              {problem.detail}
-            </Text>
-          )}
-        </Alert>
-      )}
+      {problem && <ProblemNotice problem={problem} mb="xs" />}
       {item.mayDecide ? (
         <Stack gap="xs">
           <Textarea

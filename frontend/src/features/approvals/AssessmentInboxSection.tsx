@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -13,7 +13,7 @@ import { toPrisoner } from '../prisoners/routes';
 import { assessmentsKey } from '../reviews/api';
 import { toAssessment } from '../assessments/routes';
 import { useCycleCalendar } from '../reviews/calendar';
-import { ListPages } from '../../shell/ListPages';
+import { ListPages, useStayOnAnExistingPage } from '../../shell/ListPages';
 import { fieldMessage, ProblemNotice } from '../../shell/ProblemNotice';
 import {
   ASSESSMENT_INBOX_PAGE_SIZE,
@@ -31,11 +31,7 @@ export function AssessmentInboxSection() {
   const inbox = useAssessmentInbox(page);
   const { number } = useCycleCalendar();
   const total = inbox.data?.total ?? 0;
-  // Deciding the last item of the last page empties it: show the page that is now the last.
-  const lastPage = Math.max(0, Math.ceil(total / ASSESSMENT_INBOX_PAGE_SIZE) - 1);
-  useEffect(() => {
-    if (inbox.data && !inbox.isPlaceholderData && page > lastPage) setPage(lastPage);
-  }, [inbox.data, inbox.isPlaceholderData, page, lastPage]);
+  useStayOnAnExistingPage(inbox, ASSESSMENT_INBOX_PAGE_SIZE, page, setPage);
   return (
     <Stack gap="sm" component="section" aria-labelledby="assessment-inbox-title" data-testid="assessment-inbox">
       <Title order={2} size="h3" id="assessment-inbox-title">

@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useApi } from '../../api/ApiContext';
-import { ApiError, problemMessageKey, type Problem } from '../../api/problem';
+import { ApiError, type Problem } from '../../api/problem';
 import { useSignedIn } from '../../auth/SignedInContext';
 import { useFormat } from '../methodology/shared/format';
 import { prisonerKey, type Prisoner } from './api';
@@ -22,6 +22,7 @@ import {
   type OverrideReason,
 } from './classificationApi';
 import { useDates, useNames } from './lookups';
+import { ProblemNotice } from '../../shell/ProblemNotice';
 import { TraceList } from './TraceList';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -65,8 +66,8 @@ export function ClassificationPanel({ prisoner }: { prisoner: Prisoner }) {
           </Button>
         )}
       </Group>
-      {problem && <ProblemAlert problem={problem} />}
-      {decisions.error instanceof ApiError && <ProblemAlert problem={decisions.error.problem} />}
+      {problem && <ProblemNotice problem={problem} mb="sm" />}
+      {decisions.error instanceof ApiError && <ProblemNotice problem={decisions.error.problem} mb="sm" />}
       {list.length === 0 && !decisions.isPending && <Text size="sm">{t('cycle.decision.none')}</Text>}
       <Stack gap="md">
         {list.map((decision) => (
@@ -74,20 +75,6 @@ export function ClassificationPanel({ prisoner }: { prisoner: Prisoner }) {
         ))}
       </Stack>
     </Card>
-  );
-}
-
-function ProblemAlert({ problem }: { problem: Problem }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="red" variant="light" role="alert" mb="sm" data-testid="decision-problem">
-      <Text size="sm">{t(problemMessageKey(problem))}</Text>
-      {problem.detail && (
-        <Text size="sm" c="dimmed">
-          {problem.detail}
-        </Text>
-      )}
-    </Alert>
   );
 }
 
@@ -160,7 +147,7 @@ function DecisionCard({ decision, onChanged }: { decision: Decision; onChanged: 
           {t('cycle.decision.effective', { from: day(decision.effectiveOn), next: day(decision.nextReviewOn) })}
         </Text>
       )}
-      {problem && !overriding && <ProblemAlert problem={problem} />}
+      {problem && !overriding && <ProblemNotice problem={problem} mb="sm" />}
       {author && !overriding && (
         <Group mt="sm" gap="sm">
           <Button
@@ -244,7 +231,7 @@ function OverrideForm({
       }}
       data-testid="override-form"
     >
-      {other && <ProblemAlert problem={problem} />}
+      {other && <ProblemNotice problem={problem} mb="sm" />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('cycle.decision.category')}

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { useApi } from '../../api/ApiContext';
 import { unwrap, type ApiClient, type Schemas } from '../../api/client';
@@ -97,20 +97,17 @@ export async function rejectClassification(api: ApiClient, id: string, version: 
   )) as unknown as Decision;
 }
 
-/**
- * The most a page of an approval inbox holds (Paging.MAX_SIZE): the first page is shown, with the total, since a
- * supervisor's queue rarely has more waiting at once.
- */
-export const INBOX_SIZE = 100;
+export const INBOX_PAGE_SIZE = 25;
 
-export function useInbox() {
+export function useInbox(page: number) {
   const api = useApi();
   return useQuery({
-    queryKey: inboxKey,
+    queryKey: [...inboxKey, page],
     queryFn: async ({ signal }) =>
       (await unwrap(
-        api.GET('/api/classifications/inbox', { params: { query: { page: 0, size: INBOX_SIZE } }, signal }),
+        api.GET('/api/classifications/inbox', { params: { query: { page, size: INBOX_PAGE_SIZE } }, signal }),
       )) as unknown as Inbox,
+    placeholderData: keepPreviousData,
   });
 }
 
