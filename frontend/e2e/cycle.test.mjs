@@ -38,7 +38,7 @@ describe('a Kazakhstan assessor', () => {
     await page.locator('[data-testid="field-hasSentence"]').check();
     await page.locator('[data-testid="field-sentence-start"]').fill('2026-01-10');
     await page.locator('[data-testid="field-sentence-lengthMonths"]').fill('36');
-    await page.locator('[data-testid="field-sentence-courtRegime"]').fill('minimum_security');
+    await pick(page, 'field-sentence-courtRegime', 'Minimum-security institution');
     await assertAccessible(page, 'prisoner registration');
     await page.locator('[data-testid="save-prisoner"]').click();
 
@@ -58,6 +58,8 @@ describe('a Kazakhstan assessor', () => {
     await page.waitForURL(/\/prisoners\/[0-9a-f-]{36}$/);
     prisonerUrl = page.url();
     assert.equal(await page.locator('[data-testid="prisoner-number"]').innerText(), number);
+    // The court's regime is stored as a category code and read as the category's name.
+    await page.locator('[data-testid="court-regime"]', { hasText: 'Minimum-security institution' }).waitFor();
 
     await page.goto(`${BASE_URL}/prisoners`);
     await page.locator('[data-testid="register-search"]').fill(number);

@@ -249,13 +249,9 @@ function PrisonerForm({ existing }: { existing?: Prisoner }) {
                   onChange={(expectedRelease) => setSentence({ expectedRelease })}
                   testId="field-sentence-expectedRelease"
                 />
-                <Field
-                  path="sentence.courtRegime"
-                  label={t('cycle.prisoner.courtRegime')}
+                <CourtRegimeField
                   value={draft.sentence.courtRegime}
                   onChange={(courtRegime) => setSentence({ courtRegime })}
-                  ltr
-                  testId="field-sentence-courtRegime"
                 />
                 <Checkbox
                   mt="lg"
@@ -374,6 +370,26 @@ function FacilityField({ value, onChange }: { value: string; onChange: (id: stri
       onChange={(id) => onChange(id ?? '')}
       error={useFieldError('facilityId')}
       data-testid="field-facility"
+    />
+  );
+}
+
+/** A court-ordered regime is one of the categories of the scheme in force, chosen by its name. */
+function CourtRegimeField({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+  const { t } = useTranslation();
+  const { categories, categoryName } = useNames();
+  return (
+    <Select
+      label={t('cycle.prisoner.courtRegime')}
+      description={t('cycle.prisoner.courtRegimeHint')}
+      searchable
+      clearable
+      data={categories.map((c) => ({ value: c.code ?? '', label: categoryName(c.code) }))}
+      value={value || null}
+      onChange={(code) => onChange(code ?? '')}
+      error={useFieldError('sentence.courtRegime')}
+      data-path="sentence.courtRegime"
+      data-testid="field-sentence-courtRegime"
     />
   );
 }

@@ -106,7 +106,9 @@ export default function PrisonerPage() {
                 {s.life ? t('cycle.prisoner.life') : s.lengthMonths != null ? number(s.lengthMonths) : '—'}
               </Fact>
               <Fact label={t('cycle.prisoner.expectedRelease')}>{day(s.expectedRelease)}</Fact>
-              <Fact label={t('cycle.prisoner.courtRegime')}>{s.courtRegime ?? '—'}</Fact>
+              <Fact label={t('cycle.prisoner.courtRegime')} testId="court-regime">
+                {categoryName(s.courtRegime)}
+              </Fact>
             </Facts>
           ) : (
             <Text size="sm">{t('cycle.prisoner.noSentence')}</Text>
