@@ -118,7 +118,16 @@ describe('a Kazakhstan supervisor', () => {
 
   test('approves the classification from the inbox and sees the category on the case file', async () => {
     const { page, problems } = session;
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Approvals' }).click();
+    // The home page counts what waits (the assessor's submission among it) and opens the inbox.
+    const waiting = page.locator('[data-testid="waiting-classifications"]');
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="waiting-classifications"] [data-testid="count"]')?.textContent) >
+        0,
+    );
+    await assertAccessible(page, 'home with waiting work');
+    await waiting.click();
+    await page.waitForURL(`${BASE_URL}/approvals`);
     const item = page.locator(`[data-testid="inbox-item"][data-number="${number}"]`);
     await item.waitFor();
     await assertAccessible(page, 'inbox');

@@ -5,6 +5,7 @@ import { unwrap, type ApiClient, type Schemas } from '../../api/client';
 
 export type AssessmentInbox = Schemas['AssessmentInbox'];
 export type AssessmentInboxEntry = Schemas['Entry'];
+export type InboxCount = Schemas['InboxCount'];
 
 export const assessmentInboxKey = ['assessments', 'inbox'] as const;
 
@@ -25,6 +26,16 @@ export function useAssessmentInbox(page: number) {
         }),
       )) as unknown as AssessmentInbox,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How many assessments wait for a decision; names no one, so the home page reads it without an audit entry. */
+export function useAssessmentInboxCount() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...assessmentInboxKey, 'count'],
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/assessments/inbox/count', { signal }))) as unknown as InboxCount,
   });
 }
 

@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 
 import { useSignedIn } from '../../auth/SignedInContext';
 import { navigationFor } from '../../routes';
+import { WaitingWork } from './WaitingWork';
 
-/** Where every user lands: who they are signed in as, and the areas their roles open. */
+/** Where every user lands: who they are signed in as, what waits for them, and the areas their roles open. */
 export default function HomePage() {
   const { t } = useTranslation();
   const { me, roles, displayName } = useSignedIn();
@@ -21,6 +22,7 @@ export default function HomePage() {
           })}
         </Text>
       </Stack>
+      <WaitingWork />
       {areas.length === 0 ? (
         <Text>{t('home.noAreas')}</Text>
       ) : (

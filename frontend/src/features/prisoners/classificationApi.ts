@@ -10,6 +10,7 @@ export type DecisionStatus = NonNullable<Decision['status']>;
 export type OverrideReason = NonNullable<Schemas['OverrideClassification']['reason']>;
 export type InboxItem = Schemas['InboxItem'];
 export type Inbox = Schemas['Inbox'];
+export type InboxCount = Schemas['InboxCount'];
 
 export const OVERRIDE_REASONS: readonly OverrideReason[] = [
   'SECURITY_INFORMATION',
@@ -108,6 +109,16 @@ export function useInbox(page: number) {
         api.GET('/api/classifications/inbox', { params: { query: { page, size: INBOX_PAGE_SIZE } }, signal }),
       )) as unknown as Inbox,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How many decisions wait for approval; names no one, so the home page reads it without an audit entry. */
+export function useInboxCount() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...inboxKey, 'count'],
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/classifications/inbox/count', { signal }))) as unknown as InboxCount,
   });
 }
 

@@ -15,6 +15,7 @@ import org.custodia.assessment.AssessmentRequests.SubmitAssessment;
 import org.custodia.security.CallerAuthentication;
 import org.custodia.security.Roles;
 import org.custodia.shared.idempotency.IdempotencyKey;
+import org.custodia.shared.web.InboxCount;
 import org.custodia.shared.web.Paging;
 import org.custodia.tenancy.Tenant;
 import org.springframework.http.HttpStatus;
@@ -162,5 +163,12 @@ class AssessmentController {
             @RequestParam(defaultValue = "25") int size) {
         Paging.requireValid(page, size);
         return assessments.inbox(caller.caller().subject(), page, size);
+    }
+
+    @GetMapping("/assessments/inbox/count")
+    @PreAuthorize(SUPERVISOR)
+    @Operation(summary = "How many submitted assessments await a decision in the country (names no one; not audited)")
+    Mono<InboxCount> assessmentInboxCount() {
+        return assessments.waiting();
     }
 }

@@ -31,6 +31,7 @@ import org.custodia.shared.idempotency.Idempotency;
 import org.custodia.shared.idempotency.IdempotencyKey;
 import org.custodia.shared.observability.BusinessMetrics;
 import org.custodia.shared.persistence.UuidV7;
+import org.custodia.shared.web.InboxCount;
 import org.custodia.tenancy.Tenant;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;
@@ -159,6 +160,11 @@ public class AssessmentService {
                     return audit.record(new AuditEvent("ASSESSMENT_INBOX_VIEWED", ENTITY, null, null, shown))
                             .thenReturn(inbox);
                 }));
+    }
+
+    /** How many assessments await a supervisor's decision in the country, as the inbox's {@code total} counts them. */
+    Mono<InboxCount> waiting() {
+        return tx.read(store::countAwaitingDecision).map(InboxCount::new);
     }
 
     /** Merges the answers given into those saved, after checking them against the pinned version. */

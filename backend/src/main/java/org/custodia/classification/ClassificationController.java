@@ -13,6 +13,7 @@ import org.custodia.classification.ClassificationViews.DecisionView;
 import org.custodia.classification.ClassificationViews.Inbox;
 import org.custodia.security.CallerAuthentication;
 import org.custodia.security.Roles;
+import org.custodia.shared.web.InboxCount;
 import org.custodia.shared.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,6 +72,13 @@ class ClassificationController {
             @RequestParam(defaultValue = "25") int size) {
         Paging.requireValid(page, size);
         return records.inbox(caller.caller(), page, size);
+    }
+
+    @GetMapping("/api/classifications/inbox/count")
+    @PreAuthorize(SUPERVISOR)
+    @Operation(summary = "How many decisions await approval in the country (names no one; not audited)")
+    Mono<InboxCount> classificationInboxCount() {
+        return records.waiting();
     }
 
     @GetMapping("/api/classifications/{id}")

@@ -14,6 +14,7 @@ import org.custodia.prisoner.Prisoner;
 import org.custodia.prisoner.PrisonerRegister;
 import org.custodia.security.Actor;
 import org.custodia.security.Caller;
+import org.custodia.shared.web.InboxCount;
 import org.custodia.tenancy.TenantTransactions;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -105,6 +106,12 @@ public class ClassificationRecords {
                                                 .map(InboxItem::id)
                                                 .toList())))
                         .thenReturn(inbox)));
+    }
+
+    /** How many decisions await approval in the country, as the inbox's {@code total} counts them. */
+    Mono<InboxCount> waiting() {
+        return tx.read(() -> decisions.countInStatus(DecisionStatus.SUBMITTED.name()))
+                .map(InboxCount::new);
     }
 
     private Mono<InboxItem> item(Caller caller, DecisionEntity decision, Map<UUID, Mono<Facility>> facilities) {

@@ -978,6 +978,57 @@ class AssessmentControllerIT extends IntegrationTestBase {
     }
 
     @Nested
+    @DisplayName("GET /api/assessments/inbox/count")
+    class InboxCount {
+
+        private long waiting(String as) {
+            return ((Number) body(api.call(as, HttpMethod.GET, "/api/assessments/inbox/count", null, null), 200)
+                            .get("total"))
+                    .longValue();
+        }
+
+        private List<?> latestInboxReadEntry(String realm) {
+            return (List<?>) body(
+                            api.call(
+                                    realm + ":AUDITOR",
+                                    HttpMethod.GET,
+                                    "/api/audit/entries?limit=1&action=ASSESSMENT_INBOX_VIEWED",
+                                    null,
+                                    null),
+                            200)
+                    .get("entries");
+        }
+
+        @Test
+        void countsWhatWaitsInTheCallersCountryAsTheInboxDoesWithoutAnAuditEntry() {
+            long kzBefore = waiting("kz:SUPERVISOR");
+            long kgBefore = waiting("kg:SUPERVISOR");
+            api.submitted("kz", CUSTODY_RATING, custodyRatingHigh(), null);
+            api.started("kz:ASSESSOR", CUSTODY_RATING);
+
+            List<?> inboxReads = latestInboxReadEntry("kz");
+            assertThat(waiting("kz:SUPERVISOR")).isEqualTo(kzBefore + 1);
+            assertThat(waiting("kg:SUPERVISOR")).isEqualTo(kgBefore);
+            assertThat(latestInboxReadEntry("kz")).isEqualTo(inboxReads);
+            Map<String, Object> inbox =
+                    body(api.call("kz:SUPERVISOR", HttpMethod.GET, "/api/assessments/inbox?size=1", null, null), 200);
+            assertThat(((Number) inbox.get("total")).longValue()).isEqualTo(kzBefore + 1);
+        }
+
+        @Test
+        void isForSupervisorsOnly() {
+            api.call(null, HttpMethod.GET, "/api/assessments/inbox/count", null, null)
+                    .expectStatus()
+                    .isUnauthorized();
+            for (String role : NOT_SUPERVISORS) {
+                api.call(role, HttpMethod.GET, "/api/assessments/inbox/count", null, null)
+                        .expectStatus()
+                        .isForbidden();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("Audit trail")
     class Audit {
 

@@ -44,6 +44,7 @@ class ClassificationAccessIT extends IntegrationTestBase {
         PROPOSE(HttpMethod.POST, "/api/prisoners/{id}/classifications", Target.PRISONER, false, null),
         HISTORY(HttpMethod.GET, "/api/prisoners/{id}/classifications", Target.PRISONER, false, null),
         INBOX(HttpMethod.GET, "/api/classifications/inbox", Target.NOTHING, true, null),
+        INBOX_COUNT(HttpMethod.GET, "/api/classifications/inbox/count", Target.NOTHING, true, null),
         READ(HttpMethod.GET, "/api/classifications/{id}", Target.DECISION, false, null),
         ACCEPT(HttpMethod.POST, "/api/classifications/{id}/accept", Target.DECISION, false, Map.of("version", 1)),
         OVERRIDE(
@@ -190,6 +191,23 @@ class ClassificationAccessIT extends IntegrationTestBase {
         ClassificationApi api = new ClassificationApi(client, tokens);
         assertThat(api.inboxItem(home + ":SUPERVISOR", decisionId)).isPresent();
         assertThat(api.inboxItem(other + ":SUPERVISOR", decisionId)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}'s inbox count grows with its own submissions, not {1}'s")
+    @MethodSource("countryPairs")
+    void theInboxCountIsTheCountrysOwnTotal(String home, String other) {
+        ClassificationApi api = new ClassificationApi(client, tokens);
+        long homeBefore = api.waiting(home + ":SUPERVISOR");
+        long otherBefore = api.waiting(other + ":SUPERVISOR");
+        UUID prisonerId = new CycleApi(client, tokens).registerSentencedMan(home);
+        UUID decisionId = ClassificationApi.idOf(api.proposed(home, prisonerId));
+        assertThat(api.waiting(home + ":SUPERVISOR")).isEqualTo(homeBefore);
+        api.stepped(home + ":ASSESSOR", decisionId, "accept", Map.of("version", 0));
+
+        assertThat(api.waiting(home + ":SUPERVISOR"))
+                .isEqualTo(homeBefore + 1)
+                .isEqualTo(api.wholeInbox(home + ":SUPERVISOR").size());
+        assertThat(api.waiting(other + ":SUPERVISOR")).isEqualTo(otherBefore);
     }
 
     @ParameterizedTest(name = "{0}'s inbox pages with page and size like the assessment inbox")

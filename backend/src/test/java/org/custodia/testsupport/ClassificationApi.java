@@ -44,6 +44,20 @@ public final class ClassificationApi {
                 .exchange();
     }
 
+    /** {@code GET /api/classifications/inbox/count}: how many decisions wait, as {@code "<realm>:<ROLE>"} sees it. */
+    public long waiting(String realmAndRole) {
+        Map<?, ?> count = client.get()
+                .uri("/api/classifications/inbox/count")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return ((Number) count.get("total")).longValue();
+    }
+
     /** Every item of the inbox, oldest first, read page after page of 100 (other tests leave decisions waiting). */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> wholeInbox(String realmAndRole) {
