@@ -122,8 +122,11 @@ describe('a Kazakhstan supervisor', () => {
     const waiting = page.locator('[data-testid="waiting-classifications"]');
     await page.waitForFunction(
       () =>
-        Number(document.querySelector('[data-testid="waiting-classifications"] [data-testid="count"]')?.textContent) >
-        0,
+        Number(
+          document
+            .querySelector('[data-testid="waiting-classifications"] [data-testid="count"]')
+            ?.textContent?.replace(/\D/g, ''),
+        ) > 0,
     );
     await assertAccessible(page, 'home with waiting work');
     await waiting.click();

@@ -115,7 +115,7 @@ function InboxCard({ item }: { item: InboxItem }) {
           </Badge>
         )}
       </Group>
-      {problem && <ProblemNotice problem={problem} mb="xs" />}
+      {problem && <ProblemNotice problem={problem} shownFields={['comment']} mb="xs" />}
       {item.mayDecide ? (
         <Stack gap="xs">
           <Textarea

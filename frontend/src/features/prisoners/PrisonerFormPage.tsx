@@ -384,7 +384,11 @@ function CourtRegimeField({ value, onChange }: { value: string; onChange: (code:
       description={t('cycle.prisoner.courtRegimeHint')}
       searchable
       clearable
-      data={categories.map((c) => ({ value: c.code ?? '', label: categoryName(c.code) }))}
+      data={[
+        ...categories.map((c) => ({ value: c.code ?? '', label: categoryName(c.code) })),
+        // A regime recorded under an earlier scheme stays visible (by its code) so it can be seen and replaced.
+        ...(value && !categories.some((c) => c.code === value) ? [{ value, label: value }] : []),
+      ]}
       value={value || null}
       onChange={(code) => onChange(code ?? '')}
       error={useFieldError('sentence.courtRegime')}

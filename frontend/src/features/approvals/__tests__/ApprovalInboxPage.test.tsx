@@ -69,4 +69,22 @@ describe('ApprovalInboxPage classifications', () => {
     // Page 0 was cached with 26 waiting; its refetch brings the new total, on one page.
     await waitFor(() => expect(screen.queryByRole('button', { name: 'cycle.register.page.next' })).toBeNull());
   });
+
+  it('shows the server’s message about the comment once, at the comment', async () => {
+    classificationInbox(() => ['c0'], {
+      'POST /api/classifications/c0/reject': {
+        status: 400,
+        body: {
+          type: 'urn:custodia:problem:invalid-request',
+          status: 400,
+          errors: [{ field: 'comment', message: 'size must be between 0 and 10000' }],
+        },
+      },
+    });
+    fireEvent.change(await screen.findByTestId('inbox-comment'), { target: { value: 'Not this category.' } });
+    fireEvent.click(screen.getByTestId('inbox-reject'));
+    expect(await screen.findByTestId('problem')).toBeInTheDocument();
+    expect(screen.getAllByText(/size must be between 0 and 10000/)).toHaveLength(1);
+    expect(screen.getByTestId('inbox-comment')).toHaveAttribute('aria-invalid', 'true');
+  });
 });
