@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 
 import { useSignedIn } from '../../auth/SignedInContext';
 import { navigationFor } from '../../routes';
+import { UserAdministrationCard } from './UserAdministrationCard';
 import { WaitingWork } from './WaitingWork';
 
 /** Where every user lands: who they are signed in as, what waits for them, and the areas their roles open. */
@@ -39,6 +40,7 @@ export default function HomePage() {
                 </Text>
               </Card>
             ))}
+            {roles.includes('COUNTRY_ADMIN') && <UserAdministrationCard />}
           </SimpleGrid>
         </section>
       )}

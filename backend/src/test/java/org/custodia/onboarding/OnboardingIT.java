@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doReturn;
 
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.custodia.onboarding.keycloak.KeycloakStepException;
 import org.custodia.onboarding.keycloak.TenantRealms;
 import org.custodia.onboarding.keycloak.UnreachableKeycloak;
 import org.custodia.testsupport.IntegrationTestBase;
+import org.custodia.testsupport.KeycloakAdminRest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -225,6 +227,15 @@ class OnboardingIT extends IntegrationTestBase {
             getWithToken(token, "/api/facilities/01900000-0000-7000-8000-0000000f0001")
                     .expectStatus()
                     .value(status -> assertThat(status).isIn(404, 405));
+
+            // The first admin manages the country's users in Keycloak (ADR 0012), in that realm only.
+            HttpResponse<String> users = KeycloakAdminRest.call(token, "GET", "/realms/" + realm + "/users", null);
+            assertThat(users.statusCode()).isEqualTo(200);
+            assertThat(KeycloakAdminRest.json(users).findValuesAsString("username"))
+                    .contains(realm + ".admin");
+            assertThat(KeycloakAdminRest.call(token, "GET", "/realms/kz/users", null)
+                            .statusCode())
+                    .isEqualTo(403);
         }
 
         @Test

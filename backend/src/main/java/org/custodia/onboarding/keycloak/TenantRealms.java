@@ -41,6 +41,8 @@ public class TenantRealms {
     static final String TEMPLATE = "keycloak/tenant-template.json";
     static final String WEB_CLIENT = "custodia-web";
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    /** The template's realm role for Keycloak's user administration; the API knows nothing of it. */
+    static final String USER_ADMIN = "USER_ADMIN";
     /** Realm attribute naming the tenant whose onboarding created the realm: the only realm a retry may adopt. */
     static final String TENANT_ATTRIBUTE = "custodiaTenant";
 
@@ -122,12 +124,17 @@ public class TenantRealms {
         });
     }
 
-    /** Grants the realm role COUNTRY_ADMIN (granting it twice changes nothing). */
+    /**
+     * Grants the realm roles COUNTRY_ADMIN and USER_ADMIN, with which the country's administrator also manages the
+     * country's users in Keycloak's console (ADR 0012). Granting them twice changes nothing.
+     */
     public Mono<Void> grantCountryAdmin(String realm, String userId) {
         return call("grant-country-admin", () -> {
             RealmResource resource = keycloak.realm(realm);
-            RoleRepresentation role = resource.roles().get(Roles.COUNTRY_ADMIN).toRepresentation();
-            resource.users().get(userId).roles().realmLevel().add(List.of(role));
+            List<RoleRepresentation> roles = List.of(
+                    resource.roles().get(Roles.COUNTRY_ADMIN).toRepresentation(),
+                    resource.roles().get(USER_ADMIN).toRepresentation());
+            resource.users().get(userId).roles().realmLevel().add(roles);
             return null;
         });
     }
