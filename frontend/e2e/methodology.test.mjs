@@ -127,6 +127,21 @@ describe('a Kazakhstan country administrator', () => {
     await savedStatus(page);
   });
 
+  test('opens the country’s users in Keycloak’s console from the home page, already signed in there', async () => {
+    const { context, page } = session;
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview' }).click();
+    const card = page.locator('[data-testid="user-administration"]');
+    const { keycloakUrl } = await (await fetch(`${BASE_URL}/config.json`)).json();
+    assert.equal(await card.getAttribute('href'), `${keycloakUrl}/admin/kz/console/#/kz/users`);
+    const [keycloakConsole] = await Promise.all([context.waitForEvent('page'), card.click()]);
+    // The realm's single sign-on session opens it; USER_ADMIN lists the country's users (ADR 0012).
+    await keycloakConsole.getByRole('link', { name: 'kz.assessor', exact: true }).waitFor({ timeout: 60_000 });
+    await keycloakConsole.close();
+    // Back to the builder the next tests work in.
+    await page.goBack();
+    await savedStatus(page);
+  });
+
   test('writes a condition naming no item: the checker’s error appears at the field, its position marked', async () => {
     const { page } = session;
     const weapon = page.locator('[data-testid="item-card"][data-code="weapon"]');
