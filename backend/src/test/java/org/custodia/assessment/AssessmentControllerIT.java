@@ -902,6 +902,14 @@ class AssessmentControllerIT extends IntegrationTestBase {
         }
     }
 
+    /** No token: 401; every role but SUPERVISOR, of either realm kind: 403. */
+    private void assertOnlySupervisorsRead(String uri) {
+        api.call(null, HttpMethod.GET, uri, null, null).expectStatus().isUnauthorized();
+        for (String role : NOT_SUPERVISORS) {
+            api.call(role, HttpMethod.GET, uri, null, null).expectStatus().isForbidden();
+        }
+    }
+
     @Nested
     @DisplayName("GET /api/assessments/inbox")
     class Inbox {
@@ -957,14 +965,7 @@ class AssessmentControllerIT extends IntegrationTestBase {
         void onlySupervisorsSeeTheirCountrysInbox() {
             Object kzSubmitted = api.submitted("kz", CUSTODY_RATING, custodyRatingHigh(), null)
                     .get("id");
-            api.call(null, HttpMethod.GET, "/api/assessments/inbox", null, null)
-                    .expectStatus()
-                    .isUnauthorized();
-            for (String role : NOT_SUPERVISORS) {
-                api.call(role, HttpMethod.GET, "/api/assessments/inbox", null, null)
-                        .expectStatus()
-                        .isForbidden();
-            }
+            assertOnlySupervisorsRead("/api/assessments/inbox");
             assertThat(wholeInbox("kg:SUPERVISOR"))
                     .extracting(entry -> (Object) entry.get("id"))
                     .doesNotContain(kzSubmitted);
@@ -1017,14 +1018,7 @@ class AssessmentControllerIT extends IntegrationTestBase {
 
         @Test
         void isForSupervisorsOnly() {
-            api.call(null, HttpMethod.GET, "/api/assessments/inbox/count", null, null)
-                    .expectStatus()
-                    .isUnauthorized();
-            for (String role : NOT_SUPERVISORS) {
-                api.call(role, HttpMethod.GET, "/api/assessments/inbox/count", null, null)
-                        .expectStatus()
-                        .isForbidden();
-            }
+            assertOnlySupervisorsRead("/api/assessments/inbox/count");
         }
     }
 
