@@ -902,6 +902,19 @@ class AssessmentControllerIT extends IntegrationTestBase {
         }
     }
 
+    /** The newest ASSESSMENT_INBOX_VIEWED entry of the realm's trail, as its auditor lists it (empty if none). */
+    private List<?> latestInboxReadEntry(String realm) {
+        return (List<?>) body(
+                        api.call(
+                                realm + ":AUDITOR",
+                                HttpMethod.GET,
+                                "/api/audit/entries?limit=1&action=ASSESSMENT_INBOX_VIEWED",
+                                null,
+                                null),
+                        200)
+                .get("entries");
+    }
+
     /** No token: 401; every role but SUPERVISOR, of either realm kind: 403. */
     private void assertOnlySupervisorsRead(String uri) {
         api.call(null, HttpMethod.GET, uri, null, null).expectStatus().isUnauthorized();
@@ -949,15 +962,7 @@ class AssessmentControllerIT extends IntegrationTestBase {
             Map<?, ?> mine = inbox.get(ids.indexOf(own.get("id")));
             assertThat(mine.get("mayDecide")).isEqualTo(false);
             assertThat((String) mine.get("whyNot")).contains("You submitted this assessment");
-            Map<String, Object> audited = body(
-                    api.call(
-                            realm + ":AUDITOR",
-                            HttpMethod.GET,
-                            "/api/audit/entries?limit=1&action=ASSESSMENT_INBOX_VIEWED",
-                            null,
-                            null),
-                    200);
-            Map<?, ?> entry = (Map<?, ?>) ((List<?>) audited.get("entries")).get(0);
+            Map<?, ?> entry = (Map<?, ?>) latestInboxReadEntry(realm).get(0);
             assertThat(list(((Map<?, ?>) entry.get("after")).get("shown"))).contains(byAssessor, own.get("id"));
         }
 
@@ -986,18 +991,6 @@ class AssessmentControllerIT extends IntegrationTestBase {
             return ((Number) body(api.call(as, HttpMethod.GET, "/api/assessments/inbox/count", null, null), 200)
                             .get("total"))
                     .longValue();
-        }
-
-        private List<?> latestInboxReadEntry(String realm) {
-            return (List<?>) body(
-                            api.call(
-                                    realm + ":AUDITOR",
-                                    HttpMethod.GET,
-                                    "/api/audit/entries?limit=1&action=ASSESSMENT_INBOX_VIEWED",
-                                    null,
-                                    null),
-                            200)
-                    .get("entries");
         }
 
         @Test

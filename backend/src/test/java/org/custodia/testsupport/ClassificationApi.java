@@ -38,24 +38,14 @@ public final class ClassificationApi {
 
     /** {@code GET /api/classifications/inbox?page=&size=} as {@code "<realm>:<ROLE>"}. */
     public WebTestClient.ResponseSpec inbox(String realmAndRole, int page, int size) {
-        return client.get()
-                .uri("/api/classifications/inbox?page={page}&size={size}", page, size)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
-                .exchange();
+        return getAs(realmAndRole, "/api/classifications/inbox?page={page}&size={size}", page, size);
     }
 
     /** {@code GET /api/classifications/inbox/count}: how many decisions wait, as {@code "<realm>:<ROLE>"} sees it. */
     public long waiting(String realmAndRole) {
-        Map<?, ?> count = client.get()
-                .uri("/api/classifications/inbox/count")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return ((Number) count.get("total")).longValue();
+        return ((Number) ok(getAs(realmAndRole, "/api/classifications/inbox/count"))
+                        .get("total"))
+                .longValue();
     }
 
     /** Every item of the inbox, oldest first, read page after page of 100 (other tests leave decisions waiting). */
@@ -63,12 +53,7 @@ public final class ClassificationApi {
     public List<Map<String, Object>> wholeInbox(String realmAndRole) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            Map<String, Object> inbox = inbox(realmAndRole, page, 100)
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody();
+            Map<String, Object> inbox = ok(inbox(realmAndRole, page, 100));
             List<Map<String, Object>> pageItems = (List<Map<String, Object>>) inbox.get("items");
             items.addAll(pageItems);
             if (pageItems.size() < 100) {
@@ -96,14 +81,8 @@ public final class ClassificationApi {
     }
 
     /** The step succeeded; returns the decision after it. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> stepped(String realmAndRole, UUID decisionId, String step, Map<String, ?> body) {
-        return step(realmAndRole, decisionId, step, body)
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        return ok(step(realmAndRole, decisionId, step, body));
     }
 
     /** The assessor's new proposal, accepted by them and approved by the supervisor; returns the approved decision. */
@@ -119,5 +98,22 @@ public final class ClassificationApi {
 
     public static UUID idOf(Map<String, Object> decision) {
         return UUID.fromString((String) decision.get("id"));
+    }
+
+    private WebTestClient.ResponseSpec getAs(String realmAndRole, String uri, Object... variables) {
+        return client.get()
+                .uri(uri, variables)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.of(realmAndRole))
+                .exchange();
+    }
+
+    /** The answer was 200; its JSON object. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ok(WebTestClient.ResponseSpec response) {
+        return response.expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 }
